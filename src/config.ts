@@ -1,0 +1,72 @@
+import type { Clock } from './clock.js';
+import type { ErrorStyle } from './envelope/response.js';
+import type { Fixtures } from './fixtures.js';
+import type { InstallationMode } from './operations/authorize.js';
+
+/** Options of startEmulator(), the same whether they come from the command line, the environment or code. */
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default here) picks a free one. The command line defaults to 8088. */
+  port?: number;
+  /** Address to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** A fixtures file path, a fixtures document, or null for none. Default: the bundled fixtures/default.json. */
+  fixtures?: string | Fixtures | null;
+  /** `online` (default) requires a known ApplicationToken; `onsite` does not check it. */
+  mode?: InstallationMode;
+  /** Extra tickets, valid in every tenant. */
+  tickets?: readonly string[];
+  /** Extra application tokens, valid in every tenant. */
+  appTokens?: readonly string[];
+  /** Behave like the real WCF endpoint: SOAP 1.1 only, headers only inside Header, unknown sessions rejected. */
+  strict?: boolean;
+  /** How application errors travel: `exceptioninfo` (default, as the real service) or `fault`. */
+  errorStyle?: ErrorStyle;
+  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Where WhenPosted stamps come from. Default: the system clock. */
+  clock?: Clock;
+  /** Where unexpected errors are reported. Default: standard error. */
+  log?: (line: string) => void;
+}
+
+export const MODES: readonly InstallationMode[] = ['online', 'onsite'];
+export const ERROR_STYLES: readonly ErrorStyle[] = ['exceptioninfo', 'fault'];
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** An option has a value it cannot take; the message names the option, the value and what it accepts. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'fixtures'>> & Pick<EmulatorOptions, 'fixtures'>;
+
+export function resolveOptions(options: EmulatorOptions, defaults: { clock: Clock }): ResolvedOptions {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`port: '${port}' is not a TCP port (an integer 0 to 65535).`);
+  const mode = options.mode ?? 'online';
+  if (!MODES.includes(mode)) throw new ConfigError(`mode: '${mode}' is not one of ${MODES.join(', ')}.`);
+  const errorStyle = options.errorStyle ?? 'exceptioninfo';
+  if (!ERROR_STYLES.includes(errorStyle)) throw new ConfigError(`error style: '${errorStyle}' is not one of ${ERROR_STYLES.join(', ')}.`);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new ConfigError(`max body: '${maxBodyBytes}' is not a positive number of bytes.`);
+  for (const secret of [...(options.tickets ?? []), ...(options.appTokens ?? [])]) {
+    if (secret.trim() === '') throw new ConfigError('tickets and application tokens cannot be empty.');
+  }
+  return {
+    port,
+    host: options.host ?? DEFAULT_HOST,
+    fixtures: options.fixtures,
+    mode,
+    tickets: options.tickets ?? [],
+    appTokens: options.appTokens ?? [],
+    strict: options.strict ?? false,
+    errorStyle,
+    maxBodyBytes,
+    clock: options.clock ?? defaults.clock,
+    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * A value codec turns the lexical form of one XML Schema simple type into a typed value and back.
+ * Every element value the emulator reads or writes goes through one of these, so that a range,
+ * an enum name or a date is checked in exactly one place.
+ */
+export interface ValueCodec<T> {
+  /** The schema type, as a fault names it: `xs:int`, `xs:dateTime`, `ChatMessageType`. */
+  readonly typeName: string;
+  /** Parses the element's text. Throws InvalidValueError when the text is not a value of this type. */
+  parse(text: string): T;
+  /** Writes the value in the form the real service writes it (not escaped for XML). */
+  format(value: T): string;
+}
+
+/**
+ * Thrown by a codec when a text is not a value of its type. `reason` says what is wrong with the
+ * text (for example "month 13 is out of range 1 to 12"); the caller adds which element and value.
+ */
+export class InvalidValueError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'InvalidValueError';
+  }
+}
+
+/** XML Schema's whitespace "collapse" for the non-string types: surrounding XML whitespace is not part of the value. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}

@@ -1,0 +1,62 @@
+import { EmulatorError } from '../errors.js';
+import { attributeValue, childElement, type XmlElement } from '../xml.js';
+import { InvalidValueError } from './codec.js';
+import type { DataContract, FieldContract } from './chat-message.js';
+import { SERVICES88_NS, XSI_NS } from './namespaces.js';
+
+/**
+ * Reads contract elements into typed values, the way WCF's DataContractSerializer reads them:
+ * an absent element takes the type's default, xsi:nil is null, and a text that is not a value of
+ * the element's type is a DeserializationFailed fault naming element, value and expected type.
+ * `path` is where the element sits (for example `AddChatMessage/Message`), for the fault's text.
+ */
+
+export function isNil(element: XmlElement): boolean {
+  const nil = attributeValue(element, XSI_NS, 'nil');
+  return nil !== undefined && (nil.trim() === 'true' || nil.trim() === '1');
+}
+
+/** Reads the child element `name` of `parent` with the field's codec. */
+export function readField<T>(parent: XmlElement, name: string, field: FieldContract<T>, path: string): T {
+  const element = childElement(parent, SERVICES88_NS, name);
+  if (element === undefined) return field.whenAbsent;
+  const where = `${path}/${name}`;
+  if (isNil(element)) {
+    if (field.nillable) return null as T;
+    throw deserializationFailed(where, `is nil (xsi:nil="true"), but ${field.codec.typeName} is not nillable`);
+  }
+  if (element.children.length > 0) {
+    throw deserializationFailed(where, `has child elements; expected a ${field.codec.typeName} value`);
+  }
+  try {
+    return field.codec.parse(element.text);
+  } catch (error) {
+    if (error instanceof InvalidValueError) {
+      throw deserializationFailed(where, `has the value '${clip(element.text)}', which is ${error.reason}`);
+    }
+    throw error;
+  }
+}
+
+/** Reads a data contract (a complex type) from `element`, every field by its codec. */
+export function readDataContract<T>(element: XmlElement, contract: DataContract<T>, path: string): T {
+  const value: Partial<T> = {};
+  for (const name of Object.keys(contract) as (keyof T & string)[]) {
+    value[name] = readField(element, name, contract[name], path);
+  }
+  // Every key of the contract was assigned above.
+  return value as T;
+}
+
+function deserializationFailed(where: string, problem: string): EmulatorError {
+  return new EmulatorError(
+    'DeserializationFailed',
+    `The formatter threw an exception while trying to deserialize the message: element '${where}' ${problem}.`,
+  );
+}
+
+const MAX_QUOTED_VALUE = 100;
+
+function clip(text: string): string {
+  return text.length <= MAX_QUOTED_VALUE ? text : `${text.slice(0, MAX_QUOTED_VALUE)}… (${text.length} characters)`;
+}

@@ -1,0 +1,69 @@
+import { collapseWhitespace, InvalidValueError, type ValueCodec } from './codec.js';
+
+const INTEGER = /^[+-]?[0-9]+$/;
+
+function integerCodec(typeName: string, min: number, max: number): ValueCodec<number> {
+  return {
+    typeName,
+    parse(text) {
+      const lexical = collapseWhitespace(text);
+      if (!INTEGER.test(lexical)) {
+        throw new InvalidValueError(`not an integer (expected ${typeName}, ${min} to ${max})`);
+      }
+      // Leading zeros are legal, so compare as a number only once the digits are known to be few enough.
+      const value = Number(lexical);
+      if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new InvalidValueError(`out of range for ${typeName} (${min} to ${max})`);
+      }
+      return value === 0 ? 0 : value; // no -0
+    },
+    format: (value) => String(value),
+  };
+}
+
+export const xsInt = integerCodec('xs:int', -2147483648, 2147483647);
+export const xsShort = integerCodec('xs:short', -32768, 32767);
+
+export const xsBoolean: ValueCodec<boolean> = {
+  typeName: 'xs:boolean',
+  parse(text) {
+    switch (collapseWhitespace(text)) {
+      case 'true':
+      case '1':
+        return true;
+      case 'false':
+      case '0':
+        return false;
+      default:
+        throw new InvalidValueError('not a boolean (expected true, false, 1 or 0)');
+    }
+  },
+  format: (value) => (value ? 'true' : 'false'),
+};
+
+/** xs:string keeps every character, whitespace included. */
+export const xsString: ValueCodec<string> = {
+  typeName: 'xs:string',
+  parse: (text) => text,
+  format: (value) => value,
+};
+
+/**
+ * A .NET enum carried by name. Names are case-sensitive, as WCF's DataContractSerializer reads them.
+ * `values` maps each name to its numeric value, in contract order.
+ */
+export function enumCodec<Name extends string>(typeName: string, values: Readonly<Record<Name, number>>): ValueCodec<Name> {
+  const names = Object.keys(values) as Name[];
+  const known = new Set<string>(names);
+  return {
+    typeName,
+    parse(text) {
+      const name = collapseWhitespace(text);
+      if (!known.has(name)) {
+        throw new InvalidValueError(`not a ${typeName} name (names are case-sensitive: ${names.join(', ')})`);
+      }
+      return name as Name;
+    },
+    format: (value) => value,
+  };
+}

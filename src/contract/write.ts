@@ -1,0 +1,25 @@
+import { escapeText } from '../xml.js';
+import type { DataContract } from './chat-message.js';
+
+/**
+ * Writes contract elements. The caller's envelope binds the Services88 namespace as the default
+ * namespace and `i` to XMLSchema-instance, as WCF does, so elements here are written unprefixed.
+ */
+
+export function writeElement(name: string, text: string): string {
+  return text === '' ? `<${name}/>` : `<${name}>${escapeText(text)}</${name}>`;
+}
+
+export function writeNil(name: string): string {
+  return `<${name} i:nil="true"/>`;
+}
+
+/** Writes every field of a data contract, in the order given (the contract's sequence order). */
+export function writeDataContract<T>(name: string, value: T, contract: DataContract<T>, order: readonly (keyof T & string)[]): string {
+  let xml = `<${name}>`;
+  for (const field of order) {
+    const fieldValue = value[field];
+    xml += fieldValue === null ? writeNil(field) : writeElement(field, contract[field].codec.format(fieldValue as NonNullable<T[typeof field]>));
+  }
+  return `${xml}</${name}>`;
+}

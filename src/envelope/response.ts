@@ -1,0 +1,96 @@
+import { SERVICES88_NS, WCF_DISPATCHER_NS, XSI_NS } from '../contract/namespaces.js';
+import type { OperationContract } from '../contract/operations.js';
+import { writeElement, writeNil } from '../contract/write.js';
+import { EmulatorError, type FaultCode } from '../errors.js';
+import { escapeText } from '../xml.js';
+import { envelopeNamespace, type SoapVersion } from './request.js';
+
+/** An HTTP answer, ready to send. */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** How application errors travel: in the ExceptionInfo header (as the real service does), or as SOAP Faults. */
+export type ErrorStyle = 'exceptioninfo' | 'fault';
+
+export function soapContentType(version: SoapVersion): string {
+  return version === '1.1' ? 'text/xml; charset=utf-8' : 'application/soap+xml; charset=utf-8';
+}
+
+/** A successful call: the four response headers with Succeeded=true, and the operation's result. */
+export function answerSuccess(version: SoapVersion, operation: OperationContract, result: string): HttpAnswer {
+  return soapAnswer(200, version, responseHeaders(null), responseBody(operation, result));
+}
+
+/**
+ * Turns any error into its answer. This is the only place that decides how an error travels:
+ * the registry in errors.ts says what kind it is; `errorStyle` chooses for application errors.
+ * `nilResult` is the operation's nil result, written in the body of an application error.
+ */
+export function answerError(
+  error: EmulatorError,
+  version: SoapVersion,
+  errorStyle: ErrorStyle,
+  failed?: { operation: OperationContract; nilResult: string },
+): HttpAnswer {
+  const definition = error.definition;
+  switch (definition.kind) {
+    case 'http':
+      return { status: definition.status, contentType: 'text/plain; charset=utf-8', body: `${error.message}\n` };
+    case 'fault':
+      return soapAnswer(definition.status, version, '', fault(version, definition.code, definition.subcode, error.message));
+    case 'application':
+      if (errorStyle === 'fault' || failed === undefined) {
+        return soapAnswer(500, version, '', fault(version, 'Client', undefined, error.message));
+      }
+      return soapAnswer(200, version, responseHeaders({ error, exceptionType: definition.exceptionType }), responseBody(failed.operation, failed.nilResult));
+  }
+}
+
+function soapAnswer(status: number, version: SoapVersion, headers: string, body: string): HttpAnswer {
+  const header = headers === '' ? '' : `<s:Header>${headers}</s:Header>`;
+  return {
+    status,
+    contentType: soapContentType(version),
+    body: `<s:Envelope xmlns:s="${envelopeNamespace(version)}">${header}<s:Body>${body}</s:Body></s:Envelope>`,
+  };
+}
+
+const CONTRACT_NAMESPACES = `xmlns="${SERVICES88_NS}" xmlns:i="${XSI_NS}"`;
+
+function responseBody(operation: OperationContract, result: string): string {
+  return `<${operation.responseElement} ${CONTRACT_NAMESPACES}>${result}</${operation.responseElement}>`;
+}
+
+/** ExceptionInfo, ExtraInfo, Succeeded, TimeZone: the response headers every operation declares, in order. */
+function responseHeaders(failure: { error: EmulatorError; exceptionType: string } | null): string {
+  const nil = (name: string) => `<${name} i:nil="true" ${CONTRACT_NAMESPACES}/>`;
+  const exceptionInfo =
+    failure === null
+      ? nil('ExceptionInfo')
+      : `<ExceptionInfo ${CONTRACT_NAMESPACES}>` +
+        writeElement('Message', failure.error.message) +
+        // Never a stack trace: the emulator has none worth showing, and the real one should not leak either.
+        writeNil('StackTrace') +
+        writeElement('FriendlyText', failure.error.friendlyText ?? failure.error.message) +
+        writeElement('ExceptionType', failure.exceptionType) +
+        writeNil('Source') +
+        writeNil('InnerException') +
+        writeNil('Parameters') +
+        '</ExceptionInfo>';
+  return `${exceptionInfo}${nil('ExtraInfo')}<Succeeded xmlns="${SERVICES88_NS}">${failure === null}</Succeeded>${nil('TimeZone')}`;
+}
+
+/** A fault as WCF writes it; with a subcode, SOAP 1.1 uses the subcode as the faultcode, in WCF's dispatcher namespace. */
+function fault(version: SoapVersion, code: FaultCode, subcode: string | undefined, reason: string): string {
+  const text = escapeText(reason);
+  if (version === '1.1') {
+    const faultcode = subcode === undefined ? `<faultcode>s:${code}</faultcode>` : `<faultcode xmlns:a="${WCF_DISPATCHER_NS}">a:${subcode}</faultcode>`;
+    return `<s:Fault>${faultcode}<faultstring xml:lang="en-US">${text}</faultstring></s:Fault>`;
+  }
+  const value = code === 'Client' ? 'Sender' : code === 'Server' ? 'Receiver' : code;
+  const sub = subcode === undefined ? '' : `<s:Subcode><s:Value xmlns:a="${WCF_DISPATCHER_NS}">a:${subcode}</s:Value></s:Subcode>`;
+  return `<s:Fault><s:Code><s:Value>s:${value}</s:Value>${sub}</s:Code><s:Reason><s:Text xml:lang="en-US">${text}</s:Text></s:Reason></s:Fault>`;
+}

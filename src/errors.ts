@@ -1,0 +1,60 @@
+/**
+ * Every error the emulator answers with, in one registry: its HTTP status and how it travels.
+ *
+ * - `fault`: a protocol error, always a SOAP Fault (WCF could not read or dispatch the message).
+ * - `application`: the service ran and refused; by default HTTP 200 with `Succeeded=false` and a filled
+ *   `ExceptionInfo` header, or a SOAP Fault with `--error-style fault`.
+ * - `http`: refused before SOAP, as IIS/WCF do, with a plain-text body.
+ */
+export const ERRORS = {
+  MalformedXml: { kind: 'fault', status: 400, code: 'Client' },
+  DtdProhibited: { kind: 'fault', status: 400, code: 'Client' },
+  NotAnEnvelope: { kind: 'fault', status: 400, code: 'Client' },
+  HeaderOutsideHeader: { kind: 'fault', status: 400, code: 'Client' },
+  BodyTooLarge: { kind: 'fault', status: 413, code: 'Client' },
+  VersionMismatch: { kind: 'fault', status: 500, code: 'VersionMismatch' },
+  ActionNotSupported: { kind: 'fault', status: 500, code: 'Client', subcode: 'ActionNotSupported' },
+  DeserializationFailed: { kind: 'fault', status: 500, code: 'Client', subcode: 'DeserializationFailed' },
+  InternalServiceFault: { kind: 'fault', status: 500, code: 'Server', subcode: 'InternalServiceFault' },
+
+  TicketMissing: { kind: 'application', exceptionType: 'SoAuthenticationException' },
+  TicketUnknown: { kind: 'application', exceptionType: 'SoAuthenticationException' },
+  ApplicationTokenMissing: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
+  ApplicationTokenUnknown: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
+  MessageNull: { kind: 'application', exceptionType: 'ArgumentNullException' },
+  SessionUnknown: { kind: 'application', exceptionType: 'SoNotFoundException' },
+
+  UnsupportedMediaType: { kind: 'http', status: 415 },
+  MethodNotAllowed: { kind: 'http', status: 405 },
+  NotFound: { kind: 'http', status: 404 },
+} as const satisfies Record<string, ErrorDefinition>;
+
+/**
+ * SOAP 1.1 fault codes; SOAP 1.2 maps Client to Sender and Server to Receiver. A subcode lives in WCF's
+ * dispatcher namespace (SOAP 1.1 writes it as the faultcode itself, as WCF does).
+ */
+export type FaultCode = 'Client' | 'Server' | 'VersionMismatch';
+
+export type ErrorDefinition =
+  | { readonly kind: 'fault'; readonly status: number; readonly code: FaultCode; readonly subcode?: string }
+  | { readonly kind: 'application'; readonly exceptionType: string }
+  | { readonly kind: 'http'; readonly status: number };
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error the emulator answers with. `message` says what was wrong, where, and what was expected. */
+export class EmulatorError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** For application errors: the short text a user interface would show (ExceptionInfo/FriendlyText). */
+    readonly friendlyText?: string,
+  ) {
+    super(message);
+    this.name = 'EmulatorError';
+  }
+
+  get definition(): ErrorDefinition {
+    return ERRORS[this.code];
+  }
+}

@@ -1,0 +1,43 @@
+import { isDotNetMinValue } from '../contract/datetime.js';
+import type { ChatMessage } from '../contract/chat-message.js';
+import type { AddChatMessageRequest, GetChatMessagesRequest } from '../contract/messages.js';
+import { EmulatorError } from '../errors.js';
+import type { OperationContext } from './context.js';
+
+/**
+ * The Chat agent's operations, independent of how they are called (SOAP today, REST later).
+ * Each throws an application error (EmulatorError) when the real service would refuse the call.
+ */
+
+/** Adds a message to a session and returns it as stored, with the id the server assigned. */
+export function addChatMessage(context: OperationContext, request: AddChatMessageRequest): ChatMessage {
+  const { Message: message, ChatSessionId: chatSessionId } = request;
+  if (message === null) {
+    throw new EmulatorError('MessageNull', 'Value cannot be null. Parameter name: message', 'The message to add is missing.');
+  }
+  requireSession(context, chatSessionId);
+  const { ChatMessageId: _ignoredClientId, ...fields } = message;
+  return context.store.addMessage(context.tenant, {
+    ...fields,
+    // The wrapper's session id is the one the call is about; the message's own copy is ignored.
+    ChatSessionId: chatSessionId,
+    // An unset DateTime (absent or 0001-01-01T00:00:00) means "now", as the server stamps it.
+    WhenPosted: isDotNetMinValue(message.WhenPosted) ? context.clock.now() : message.WhenPosted,
+  });
+}
+
+/** The session's messages after message id `After`, in id order. */
+export function getChatMessages(context: OperationContext, request: GetChatMessagesRequest): readonly ChatMessage[] {
+  requireSession(context, request.ChatSessionId);
+  return context.store.messagesAfter(context.tenant, request.ChatSessionId, request.After);
+}
+
+function requireSession(context: OperationContext, chatSessionId: number): void {
+  if (context.strict && !context.store.hasSession(context.tenant, chatSessionId)) {
+    throw new EmulatorError(
+      'SessionUnknown',
+      `Chat session ${chatSessionId} does not exist in tenant '${context.tenant}'.`,
+      'The chat session was not found.',
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { readAddChatMessage, readGetChatMessages, writeAddChatMessageResult, writeGetChatMessagesResult } from '../contract/messages.js';
+import type { OperationName } from '../contract/operations.js';
+import type { XmlElement } from '../xml.js';
+import { addChatMessage, getChatMessages } from './chat.js';
+import type { OperationContext } from './context.js';
+
+/** How one operation is called over SOAP: its arguments read from the body, its result written back. */
+export interface SoapBinding {
+  /**
+   * Reads the arguments from the request wrapper (a DeserializationFailed fault if a value is bad) and
+   * returns the call to make once the caller is authorized: WCF reads the whole message before the
+   * service checks the ticket, so a bad value is a fault even without a valid ticket.
+   */
+  prepare(wrapper: XmlElement): (context: OperationContext) => string;
+  /** The response content of a call that failed: a nil Response. */
+  readonly nilResult: string;
+}
+
+export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
+  AddChatMessage: {
+    prepare(wrapper) {
+      const request = readAddChatMessage(wrapper);
+      return (context) => writeAddChatMessageResult(addChatMessage(context, request));
+    },
+    nilResult: writeAddChatMessageResult(null),
+  },
+  GetChatMessages: {
+    prepare(wrapper) {
+      const request = readGetChatMessages(wrapper);
+      return (context) => writeGetChatMessagesResult(getChatMessages(context, request));
+    },
+    nilResult: writeGetChatMessagesResult(null),
+  },
+};

@@ -1,0 +1,79 @@
+import type { ChatMessage } from '../contract/chat-message.js';
+import type { ChatStore, NewChatMessage, TenantId } from './chat-store.js';
+
+interface TenantState {
+  nextId: number;
+  readonly sessions: Map<number, ChatMessage[]>;
+}
+
+/** The in-memory ChatStore: a sorted array per session, read by binary search, so a read costs O(log n + k). */
+export class InMemoryChatStore implements ChatStore {
+  private readonly tenants = new Map<TenantId, TenantState>();
+
+  addMessage(tenant: TenantId, message: NewChatMessage): ChatMessage {
+    const state = this.tenant(tenant);
+    const stored: ChatMessage = { ChatMessageId: state.nextId, ...message };
+    state.nextId += 1;
+    this.session(state, stored.ChatSessionId).push(stored);
+    return stored;
+  }
+
+  restoreMessage(tenant: TenantId, message: ChatMessage): void {
+    const state = this.tenant(tenant);
+    const messages = this.session(state, message.ChatSessionId);
+    const at = firstIndexAfter(messages, message.ChatMessageId - 1);
+    if (messages[at]?.ChatMessageId === message.ChatMessageId) {
+      throw new Error(`Tenant '${tenant}' already has a message with ChatMessageId ${message.ChatMessageId}.`);
+    }
+    messages.splice(at, 0, { ...message });
+    state.nextId = Math.max(state.nextId, message.ChatMessageId + 1);
+  }
+
+  messagesAfter(tenant: TenantId, chatSessionId: number, afterId: number): readonly ChatMessage[] {
+    const messages = this.tenants.get(tenant)?.sessions.get(chatSessionId);
+    if (messages === undefined) return [];
+    return messages.slice(firstIndexAfter(messages, afterId));
+  }
+
+  addSession(tenant: TenantId, chatSessionId: number): void {
+    this.session(this.tenant(tenant), chatSessionId);
+  }
+
+  hasSession(tenant: TenantId, chatSessionId: number): boolean {
+    return this.tenants.get(tenant)?.sessions.has(chatSessionId) ?? false;
+  }
+
+  clear(): void {
+    this.tenants.clear();
+  }
+
+  private tenant(tenant: TenantId): TenantState {
+    let state = this.tenants.get(tenant);
+    if (state === undefined) {
+      state = { nextId: 1, sessions: new Map() };
+      this.tenants.set(tenant, state);
+    }
+    return state;
+  }
+
+  private session(state: TenantState, chatSessionId: number): ChatMessage[] {
+    let messages = state.sessions.get(chatSessionId);
+    if (messages === undefined) {
+      messages = [];
+      state.sessions.set(chatSessionId, messages);
+    }
+    return messages;
+  }
+}
+
+/** The index of the first message whose id is greater than `afterId` (messages.length if none). */
+function firstIndexAfter(messages: readonly ChatMessage[], afterId: number): number {
+  let low = 0;
+  let high = messages.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((messages[middle] as ChatMessage).ChatMessageId <= afterId) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,0 +1,94 @@
+import type { Request, Response } from 'express';
+import { readRequestHeaders } from '../contract/headers.js';
+import type { OperationContract } from '../contract/operations.js';
+import { requireRequestElement, resolveOperation } from '../envelope/dispatch.js';
+import { readEnvelope, type SoapVersion } from '../envelope/request.js';
+import { answerError, answerSuccess, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
+import { EmulatorError } from '../errors.js';
+import { authorize, type InstallationMode } from '../operations/authorize.js';
+import type { OperationContext } from '../operations/context.js';
+import { SOAP_BINDINGS } from '../operations/soap-bindings.js';
+import type { Clock } from '../clock.js';
+import type { ChatStore, TenantId } from '../store/chat-store.js';
+import type { CredentialStore } from '../store/credentials.js';
+import { parseContentType, type ContentType } from './content-type.js';
+
+export interface SoapEndpointSettings {
+  readonly store: ChatStore;
+  readonly credentials: CredentialStore;
+  readonly clock: Clock;
+  readonly mode: InstallationMode;
+  readonly strict: boolean;
+  readonly errorStyle: ErrorStyle;
+  readonly log: (line: string) => void;
+}
+
+/**
+ * Answers one SOAP POST: envelope → operation → arguments → authorization → execution → response.
+ * Every outcome, expected or not, becomes an answer through answerError; nothing escapes as a stack trace.
+ */
+export function handleSoapRequest(settings: SoapEndpointSettings, tenant: TenantId, request: Request, response: Response): void {
+  const contentType = parseContentType(request.headers['content-type']);
+  let version: SoapVersion = contentType.mediaType === 'application/soap+xml' ? '1.2' : '1.1';
+  let operation: OperationContract | undefined;
+  let answer: HttpAnswer;
+  try {
+    checkContentType(contentType, settings.strict);
+    const envelope = readEnvelope(bodyText(request));
+    version = envelope.version;
+    if (settings.strict) checkStrictEnvelope(version, envelope.headersOutsideHeader);
+    operation = resolveOperation(envelope, { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') }, settings.strict);
+    const call = SOAP_BINDINGS[operation.name].prepare(requireRequestElement(envelope, operation));
+    authorize(settings.credentials, tenant, settings.mode, readRequestHeaders(envelope.headers));
+    const context: OperationContext = { tenant, store: settings.store, clock: settings.clock, strict: settings.strict };
+    answer = answerSuccess(version, operation, call(context));
+  } catch (error) {
+    const failed = operation === undefined ? undefined : { operation, nilResult: SOAP_BINDINGS[operation.name].nilResult };
+    answer = answerError(asEmulatorError(error, settings.log), version, settings.errorStyle, failed);
+  }
+  response.status(answer.status).type(answer.contentType).send(answer.body);
+}
+
+/** The request body as text: UTF-8, the only encoding the emulator reads (the BOM is dropped by the envelope reader). */
+function bodyText(request: Request): string {
+  const body: unknown = request.body;
+  return Buffer.isBuffer(body) ? body.toString('utf8') : '';
+}
+
+const WCF_CONTENT_TYPE = 'text/xml; charset=utf-8';
+
+function checkContentType(contentType: ContentType, strict: boolean): void {
+  const charset = contentType.parameters.get('charset')?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new EmulatorError('UnsupportedMediaType', `Cannot process the message because the charset '${charset}' is not supported: send UTF-8.`);
+  }
+  if (strict && contentType.mediaType !== 'text/xml') {
+    throw new EmulatorError(
+      'UnsupportedMediaType',
+      `Cannot process the message because the content type '${contentType.raw}' was not the expected type '${WCF_CONTENT_TYPE}'.`,
+    );
+  }
+}
+
+function checkStrictEnvelope(version: SoapVersion, headersOutsideHeader: readonly string[]): void {
+  if (version !== '1.1') {
+    throw new EmulatorError('VersionMismatch', 'This endpoint accepts SOAP 1.1 envelopes only (strict mode, as WCF BasicHttpBinding).');
+  }
+  if (headersOutsideHeader.length > 0) {
+    throw new EmulatorError(
+      'HeaderOutsideHeader',
+      `Found ${headersOutsideHeader.join(', ')} directly under Envelope: SOAP headers must be inside the Header element (strict mode).`,
+    );
+  }
+}
+
+let unexpectedErrors = 0;
+
+/** An error that is not one of ours is a bug: log it with an id, and answer with that id only. */
+function asEmulatorError(error: unknown, log: (line: string) => void): EmulatorError {
+  if (error instanceof EmulatorError) return error;
+  unexpectedErrors += 1;
+  const id = `${process.pid}-${Date.now().toString(36)}-${unexpectedErrors}`;
+  log(`[request ${id}] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return new EmulatorError('InternalServiceFault', `The server was unable to process the request due to an internal error (request id ${id}).`);
+}

@@ -1,0 +1,157 @@
+import { XMLParser } from 'fast-xml-parser';
+import { XMLNS_NS } from './contract/namespaces.js';
+
+/**
+ * A namespace-aware XML element. fast-xml-parser keeps prefixes as written; SOAP needs the namespace
+ * each prefix stands for (clients choose prefixes freely), so this module resolves them once.
+ */
+export interface XmlElement {
+  readonly localName: string;
+  /** The namespace URI, or '' for an unqualified element. */
+  readonly namespace: string;
+  readonly attributes: readonly XmlAttribute[];
+  readonly children: readonly XmlElement[];
+  /** The element's own character data (text and CDATA), entities decoded. */
+  readonly text: string;
+}
+
+export interface XmlAttribute {
+  readonly localName: string;
+  readonly namespace: string;
+  readonly value: string;
+}
+
+/** The request body is not well-formed XML, or uses something the service refuses to read. */
+export class XmlReadError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'malformed' | 'dtd',
+  ) {
+    super(message);
+    this.name = 'XmlReadError';
+  }
+}
+
+const ATTRIBUTES_KEY = ':@';
+const TEXT_KEY = '#text';
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  // Decodes numeric character references (&#198;) as XML requires; the parser only does so with this option.
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+type OrderedNode = Record<string, unknown>;
+type Scope = ReadonlyMap<string, string>;
+
+const ROOT_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+
+/** Parses a document with exactly one root element. Throws XmlReadError. */
+export function parseXml(xml: string): XmlElement {
+  // A DTD can declare entities that expand without bound or read files; WCF prohibits DTDs, and so do we.
+  if (/<!DOCTYPE/i.test(xml)) {
+    throw new XmlReadError('DTDs are prohibited in SOAP messages: the request contains a DOCTYPE declaration.', 'dtd');
+  }
+  let nodes: unknown;
+  try {
+    nodes = parser.parse(xml, true);
+  } catch (error) {
+    throw new XmlReadError(describeParserError(error), 'malformed');
+  }
+  const roots = (nodes as OrderedNode[]).filter((node) => !(TEXT_KEY in node));
+  const strayText = (nodes as OrderedNode[]).some((node) => TEXT_KEY in node && String(node[TEXT_KEY]).trim() !== '');
+  if (roots.length !== 1 || strayText) {
+    throw new XmlReadError(`The document must have exactly one root element; it has ${roots.length}${strayText ? ' and text outside it' : ''}.`, 'malformed');
+  }
+  return toElement(roots[0] as OrderedNode, ROOT_SCOPE);
+}
+
+function describeParserError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // fast-xml-parser appends ":line:column"; say it in words.
+  const match = /^(.*):(\d+):(\d+|undefined)$/s.exec(message);
+  if (!match) return `The request body is not well-formed XML: ${message}`;
+  const where = match[3] === 'undefined' ? `line ${match[2]}` : `line ${match[2]}, column ${match[3]}`;
+  return `The request body is not well-formed XML: ${match[1]} (${where}).`;
+}
+
+function toElement(node: OrderedNode, parentScope: Scope): XmlElement {
+  const qualifiedName = Object.keys(node).find((key) => key !== ATTRIBUTES_KEY);
+  if (qualifiedName === undefined) throw new XmlReadError('The request body is not well-formed XML: an element has no name.', 'malformed');
+  const rawAttributes = (node[ATTRIBUTES_KEY] ?? {}) as Record<string, string>;
+  const scope = declareNamespaces(rawAttributes, parentScope);
+  const { prefix, localName } = splitName(qualifiedName);
+  const namespace = resolvePrefix(prefix, scope, qualifiedName);
+
+  const attributes: XmlAttribute[] = [];
+  for (const [name, value] of Object.entries(rawAttributes)) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    const split = splitName(name);
+    // Unprefixed attributes are in no namespace (not the default namespace), per Namespaces in XML.
+    attributes.push({ localName: split.localName, namespace: split.prefix === '' ? '' : resolvePrefix(split.prefix, scope, name), value });
+  }
+
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const child of node[qualifiedName] as OrderedNode[]) {
+    if (TEXT_KEY in child) text += String(child[TEXT_KEY]);
+    else children.push(toElement(child, scope));
+  }
+  return { localName, namespace, attributes, children, text };
+}
+
+function declareNamespaces(attributes: Record<string, string>, parent: Scope): Scope {
+  let scope: Map<string, string> | undefined;
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+    scope ??= new Map(parent);
+    scope.set(name === 'xmlns' ? '' : name.slice('xmlns:'.length), value);
+  }
+  return scope ?? parent;
+}
+
+function splitName(qualifiedName: string): { prefix: string; localName: string } {
+  const colon = qualifiedName.indexOf(':');
+  if (colon === -1) return { prefix: '', localName: qualifiedName };
+  const prefix = qualifiedName.slice(0, colon);
+  const localName = qualifiedName.slice(colon + 1);
+  if (prefix === '' || localName === '' || localName.includes(':')) {
+    throw new XmlReadError(`The request body is not well-formed XML: '${qualifiedName}' is not a valid qualified name.`, 'malformed');
+  }
+  return { prefix, localName };
+}
+
+function resolvePrefix(prefix: string, scope: Scope, qualifiedName: string): string {
+  if (prefix === 'xmlns') return XMLNS_NS;
+  const namespace = scope.get(prefix);
+  if (namespace !== undefined) return namespace;
+  if (prefix === '') return '';
+  throw new XmlReadError(`The request body is not well-formed XML: the prefix '${prefix}' of '${qualifiedName}' is not declared.`, 'malformed');
+}
+
+/** The first child with this local name and namespace, or undefined. */
+export function childElement(parent: XmlElement, namespace: string, localName: string): XmlElement | undefined {
+  return parent.children.find((child) => child.localName === localName && child.namespace === namespace);
+}
+
+export function attributeValue(element: XmlElement, namespace: string, localName: string): string | undefined {
+  return element.attributes.find((a) => a.localName === localName && a.namespace === namespace)?.value;
+}
+
+/** Escapes character data for an element's content. CR is written as a reference so that it survives a parser's line-end normalisation. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;'));
+}
+
+/** Escapes a value for a double-quoted attribute. */
+export function escapeAttribute(value: string): string {
+  return value.replace(/[&<>"\r\n\t]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+}
