@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { InvalidValueError } from './contract/codec.js';
+import { InvalidValueError, notAValid, type ValueCodec } from './contract/codec.js';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage } from './contract/chat-message.js';
 import { xsInt } from './contract/values.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
@@ -64,6 +64,7 @@ export async function readFixturesFile(path: string): Promise<Fixtures> {
 /** Checks a fixtures document (parsed JSON); `source` names it in errors. */
 export function parseFixtures(json: unknown, source: string): Fixtures {
   const root = object(json, source);
+  onlyKeys(root, ['tickets', 'applicationTokens', 'tenants'], source);
   const tenants = new Map<TenantId, TenantFixtures>();
   for (const [tenant, value] of Object.entries(object(root['tenants'] ?? {}, `${source}: tenants`))) {
     tenants.set(tenant, parseTenant(value, `${source}: tenants.${tenant}`));
@@ -92,22 +93,19 @@ export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: 
 
 function parseTenant(json: unknown, where: string): TenantFixtures {
   const tenant = object(json, where);
+  onlyKeys(tenant, ['tickets', 'applicationTokens', 'sessions', 'messages'], where);
   const messages = array(tenant['messages'] ?? [], `${where}.messages`).map((m, i) => parseMessage(m, `${where}.messages[${i}]`));
   return {
     tickets: strings(tenant['tickets'], `${where}.tickets`),
     applicationTokens: strings(tenant['applicationTokens'], `${where}.applicationTokens`),
-    sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseValue(s, xsInt.parse, `${where}.sessions[${i}]`)),
+    sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseValue(s, xsInt, `${where}.sessions[${i}]`)),
     messages,
   };
 }
 
 function parseMessage(json: unknown, where: string): TenantFixtures['messages'][number] {
   const fields = object(json, where);
-  for (const key of Object.keys(fields)) {
-    if (!(CHAT_MESSAGE_FIELDS as readonly string[]).includes(key)) {
-      throw new FixturesError(`${where}: unknown field '${key}'; a ChatMessage has ${CHAT_MESSAGE_FIELDS.join(', ')}.`);
-    }
-  }
+  onlyKeys(fields, CHAT_MESSAGE_FIELDS, where);
   const read = <K extends keyof ChatMessage>(name: K): ChatMessage[K] => {
     const field = CHAT_MESSAGE_CONTRACT[name];
     const value = fields[name];
@@ -116,7 +114,7 @@ function parseMessage(json: unknown, where: string): TenantFixtures['messages'][
       if (field.nillable) return null as ChatMessage[K];
       throw new FixturesError(`${where}.${name}: null is not allowed for ${field.codec.typeName}.`);
     }
-    return parseValue(value, (text) => field.codec.parse(text), `${where}.${name}`);
+    return parseValue(value, field.codec, `${where}.${name}`);
   };
   if (fields['ChatSessionId'] === undefined) throw new FixturesError(`${where}: ChatSessionId is required.`);
   return {
@@ -132,13 +130,21 @@ function parseMessage(json: unknown, where: string): TenantFixtures['messages'][
   };
 }
 
-function parseValue<T>(value: unknown, parse: (text: string) => T, where: string): T {
+/** Reads a JSON value with the same codec as the SOAP element, so that fixtures are checked exactly as requests are. */
+function parseValue<T>(value: unknown, codec: ValueCodec<T>, where: string): T {
   if (typeof value !== 'string' && typeof value !== 'number') throw new FixturesError(`${where}: expected a string or a number, found ${describe(value)}.`);
   try {
-    return parse(String(value));
+    return codec.parse(String(value));
   } catch (error) {
-    if (error instanceof InvalidValueError) throw new FixturesError(`${where}: '${String(value)}' is ${error.reason}.`);
+    if (error instanceof InvalidValueError) throw new FixturesError(`${where}: '${String(value)}' is ${notAValid(codec, error)}.`);
     throw error;
+  }
+}
+
+/** A misspelt key would otherwise be ignored without a word. */
+function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new FixturesError(`${where}: unknown key '${key}'; expected ${allowed.join(', ')}.`);
   }
 }
 

@@ -56,10 +56,7 @@ const ROOT_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace
 
 /** Parses a document with exactly one root element. Throws XmlReadError. */
 export function parseXml(xml: string): XmlElement {
-  // A DTD can declare entities that expand without bound or read files; WCF prohibits DTDs, and so do we.
-  if (/<!DOCTYPE/i.test(xml)) {
-    throw new XmlReadError('DTDs are prohibited in SOAP messages: the request contains a DOCTYPE declaration.', 'dtd');
-  }
+  checkMarkup(xml);
   let nodes: unknown;
   try {
     nodes = parser.parse(xml, true);
@@ -67,11 +64,69 @@ export function parseXml(xml: string): XmlElement {
     throw new XmlReadError(describeParserError(error), 'malformed');
   }
   const roots = (nodes as OrderedNode[]).filter((node) => !(TEXT_KEY in node));
-  const strayText = (nodes as OrderedNode[]).some((node) => TEXT_KEY in node && String(node[TEXT_KEY]).trim() !== '');
+  const strayText = (nodes as OrderedNode[]).some((node) => TEXT_KEY in node && String(node[TEXT_KEY]).trim() !== '') || hasTextAfterRoot(xml);
   if (roots.length !== 1 || strayText) {
     throw new XmlReadError(`The document must have exactly one root element; it has ${roots.length}${strayText ? ' and text outside it' : ''}.`, 'malformed');
   }
   return toElement(roots[0] as OrderedNode, ROOT_SCOPE);
+}
+
+/**
+ * Finds, outside comments and CDATA sections, what the parser would let through but XML or WCF refuse:
+ * a DOCTYPE (a DTD can declare entities that expand without bound or read files; WCF prohibits DTDs), and
+ * an `&` that does not start one of XML's five entities or a character reference (the parser would keep
+ * an undeclared `&foo;` as text, or expand an HTML entity such as `&nbsp;`).
+ */
+const MARKUP_TO_CHECK = /<!--|<!\[CDATA\[|<!DOCTYPE|&/gi;
+const PREDEFINED_REFERENCE = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/y;
+const SKIPPED_UNTIL: Readonly<Record<string, string>> = { '<!--': '-->', '<![CDATA[': ']]>' };
+
+/** One linear pass (indexOf for the ends of comments and CDATA, so hostile input cannot make it quadratic). */
+function checkMarkup(xml: string): void {
+  const candidates = new RegExp(MARKUP_TO_CHECK);
+  for (let match = candidates.exec(xml); match !== null; match = candidates.exec(xml)) {
+    const found = match[0];
+    const closing = SKIPPED_UNTIL[found.toUpperCase()];
+    if (closing !== undefined) {
+      const close = xml.indexOf(closing, candidates.lastIndex);
+      if (close === -1) return; // unterminated: the parser reports it
+      candidates.lastIndex = close + closing.length;
+      continue;
+    }
+    if (found !== '&') {
+      throw new XmlReadError(`DTDs are prohibited in SOAP messages: the request contains a DOCTYPE declaration (${lineAndColumn(xml, match.index)}).`, 'dtd');
+    }
+    PREDEFINED_REFERENCE.lastIndex = match.index;
+    if (PREDEFINED_REFERENCE.test(xml)) continue;
+    const reference = /^&[^;\s<&]{0,32};?/.exec(xml.slice(match.index, match.index + 40))?.[0] ?? '&';
+    throw new XmlReadError(
+      `The request body is not well-formed XML: '${reference}' is not a declared entity (${lineAndColumn(xml, match.index)}); write & as &amp;, or use a character reference such as &#198;.`,
+      'malformed',
+    );
+  }
+}
+
+function lineAndColumn(text: string, index: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${index - lineStart + 1}`;
+}
+
+/** The parser drops text after a self-closing root element (`<a/>x`); anything but comments, processing instructions and whitespace may follow the root. */
+function hasTextAfterRoot(xml: string): boolean {
+  let end = xml.length;
+  for (;;) {
+    while (end > 0 && ' \t\r\n'.includes(xml[end - 1] as string)) end -= 1;
+    const tail = xml.slice(Math.max(0, end - 3), end);
+    if (tail === '-->') end = xml.lastIndexOf('<!--', end - 3);
+    else if (tail.endsWith('?>')) end = xml.lastIndexOf('<?', end - 2);
+    else return xml[end - 1] !== '>';
+    if (end < 0) return true;
+  }
 }
 
 function describeParserError(error: unknown): string {

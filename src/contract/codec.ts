@@ -14,7 +14,8 @@ export interface ValueCodec<T> {
 
 /**
  * Thrown by a codec when a text is not a value of its type. `reason` says what is wrong with the
- * text (for example "month 13 is out of range 1 to 12"); the caller adds which element and value.
+ * text (for example "month 13 is out of range 1 to 12"); the caller adds which element, which value
+ * and the type: see notAValid.
  */
 export class InvalidValueError extends Error {
   constructor(readonly reason: string) {
@@ -26,4 +27,9 @@ export class InvalidValueError extends Error {
 /** XML Schema's whitespace "collapse" for the non-string types: surrounding XML whitespace is not part of the value. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
+/** How every error about a bad value says it: "not a valid xs:short (out of range -32768 to 32767)". */
+export function notAValid(codec: ValueCodec<unknown>, error: InvalidValueError): string {
+  return `not a valid ${codec.typeName} (${error.reason})`;
 }

@@ -1,6 +1,6 @@
 import { EmulatorError } from '../errors.js';
 import { attributeValue, childElement, type XmlElement } from '../xml.js';
-import { InvalidValueError } from './codec.js';
+import { InvalidValueError, notAValid } from './codec.js';
 import type { DataContract, FieldContract } from './chat-message.js';
 import { SERVICES88_NS, XSI_NS } from './namespaces.js';
 
@@ -32,7 +32,7 @@ export function readField<T>(parent: XmlElement, name: string, field: FieldContr
     return field.codec.parse(element.text);
   } catch (error) {
     if (error instanceof InvalidValueError) {
-      throw deserializationFailed(where, `has the value '${clip(element.text)}', which is ${error.reason}`);
+      throw deserializationFailed(where, `has the value '${clip(element.text)}', which is ${notAValid(field.codec, error)}`);
     }
     throw error;
   }

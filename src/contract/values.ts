@@ -8,12 +8,12 @@ function integerCodec(typeName: string, min: number, max: number): ValueCodec<nu
     parse(text) {
       const lexical = collapseWhitespace(text);
       if (!INTEGER.test(lexical)) {
-        throw new InvalidValueError(`not an integer (expected ${typeName}, ${min} to ${max})`);
+        throw new InvalidValueError(`not an integer from ${min} to ${max}`);
       }
       // Leading zeros are legal, so compare as a number only once the digits are known to be few enough.
       const value = Number(lexical);
       if (!Number.isSafeInteger(value) || value < min || value > max) {
-        throw new InvalidValueError(`out of range for ${typeName} (${min} to ${max})`);
+        throw new InvalidValueError(`out of range ${min} to ${max}`);
       }
       return value === 0 ? 0 : value; // no -0
     },
@@ -35,7 +35,7 @@ export const xsBoolean: ValueCodec<boolean> = {
       case '0':
         return false;
       default:
-        throw new InvalidValueError('not a boolean (expected true, false, 1 or 0)');
+        throw new InvalidValueError('expected true, false, 1 or 0');
     }
   },
   format: (value) => (value ? 'true' : 'false'),
@@ -60,7 +60,7 @@ export function enumCodec<Name extends string>(typeName: string, values: Readonl
     parse(text) {
       const name = collapseWhitespace(text);
       if (!known.has(name)) {
-        throw new InvalidValueError(`not a ${typeName} name (names are case-sensitive: ${names.join(', ')})`);
+        throw new InvalidValueError(`the names, case-sensitive, are ${names.join(', ')}`);
       }
       return name as Name;
     },

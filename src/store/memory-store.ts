@@ -20,12 +20,12 @@ export class InMemoryChatStore implements ChatStore {
 
   restoreMessage(tenant: TenantId, message: ChatMessage): void {
     const state = this.tenant(tenant);
-    const messages = this.session(state, message.ChatSessionId);
-    const at = firstIndexAfter(messages, message.ChatMessageId - 1);
-    if (messages[at]?.ChatMessageId === message.ChatMessageId) {
+    // Ids are unique per tenant. Only an id below the next one can be taken, and then by any session.
+    if (message.ChatMessageId < state.nextId && [...state.sessions.values()].some((messages) => holdsId(messages, message.ChatMessageId))) {
       throw new Error(`Tenant '${tenant}' already has a message with ChatMessageId ${message.ChatMessageId}.`);
     }
-    messages.splice(at, 0, { ...message });
+    const messages = this.session(state, message.ChatSessionId);
+    messages.splice(firstIndexAfter(messages, message.ChatMessageId - 1), 0, { ...message });
     state.nextId = Math.max(state.nextId, message.ChatMessageId + 1);
   }
 
@@ -64,6 +64,10 @@ export class InMemoryChatStore implements ChatStore {
     }
     return messages;
   }
+}
+
+function holdsId(messages: readonly ChatMessage[], id: number): boolean {
+  return messages[firstIndexAfter(messages, id - 1)]?.ChatMessageId === id;
 }
 
 /** The index of the first message whose id is greater than `afterId` (messages.length if none). */

@@ -5,17 +5,18 @@ export interface ContentType {
   readonly parameters: ReadonlyMap<string, string>;
 }
 
+/** `; name=value` or `; name="quoted value"` (a quoted value may hold `;`, and `\"` escapes). */
+const PARAMETER = /;\s*([^=;\s]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
+
 export function parseContentType(header: string | undefined): ContentType {
   const raw = header ?? '';
-  const [type = '', ...parts] = raw.split(';');
+  const semicolon = raw.indexOf(';');
   const parameters = new Map<string, string>();
-  for (const part of parts) {
-    const equals = part.indexOf('=');
-    if (equals === -1) continue;
-    const name = part.slice(0, equals).trim().toLowerCase();
-    let value = part.slice(equals + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    parameters.set(name, value);
+  if (semicolon !== -1) {
+    for (const match of raw.slice(semicolon).matchAll(PARAMETER)) {
+      const quoted = match[2];
+      parameters.set((match[1] as string).toLowerCase(), quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (match[3] ?? '').trim());
+    }
   }
-  return { raw, mediaType: type.trim().toLowerCase(), parameters };
+  return { raw, mediaType: (semicolon === -1 ? raw : raw.slice(0, semicolon)).trim().toLowerCase(), parameters };
 }
