@@ -1,42 +1,57 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, ERROR_STYLES, MODES, type EmulatorOptions } from './config.js';
+import { ConfigError, DEFAULT_HOST, ERROR_STYLES, MODES, type EmulatorOptions } from './config.js';
 import { startEmulator } from './emulator.js';
 import { FixturesError } from './fixtures.js';
-import type { ErrorStyle } from './envelope/response.js';
-import type { InstallationMode } from './operations/authorize.js';
 
 const DEFAULT_PORT = 8088;
 
-const HELP = `services88-chat-emulator: an emulator of SuperOffice NetServer's Services88 Chat.svc (SOAP)
+/** The options as --help lists them: the option, what it does (and its default), and its environment variable. */
+const OPTION_ROWS: readonly [option: string, description: readonly string[], variable: string][] = [
+  ['--port N', [`TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`], 'CHAT_EMULATOR_PORT'],
+  ['--host ADDR', [`address to listen on (default ${DEFAULT_HOST})`], 'CHAT_EMULATOR_HOST'],
+  ['--fixtures FILE', ['tickets, tokens, tenants, sessions and messages to', 'start with (default: the bundled fixtures/default.json)'], 'CHAT_EMULATOR_FIXTURES'],
+  ['--mode online|onsite', ['online: the ApplicationToken header is required and', 'checked; onsite: it is not checked (default online)'], 'CHAT_EMULATOR_MODE'],
+  ['--ticket T', ['also accept ticket T in every tenant (repeatable)'], 'CHAT_EMULATOR_TICKETS (comma-separated)'],
+  ['--app-token T', ['also accept application token T in every tenant', '(repeatable)'], 'CHAT_EMULATOR_APP_TOKENS (comma-separated)'],
+  ['--strict', ['behave like the real WCF endpoint: SOAP 1.1 only', '(others get HTTP 415), headers only inside Header,', 'unknown chat sessions rejected'], 'CHAT_EMULATOR_STRICT=true'],
+  ['--no-strict', ['the lenient default, whatever CHAT_EMULATOR_STRICT says'], ''],
+  ['--error-style S', ['exceptioninfo: application errors as the real service', 'sends them (HTTP 200, Succeeded=false, ExceptionInfo);', 'fault: as SOAP Faults (default exceptioninfo)'], 'CHAT_EMULATOR_ERROR_STYLE'],
+  ['-h, --help', ['show this help and exit'], ''],
+];
 
-Usage: services88-chat-emulator [options]
-
-Options (each also as an environment variable):
-  --port N               TCP port (default ${DEFAULT_PORT}; 0 picks a free one)        CHAT_EMULATOR_PORT
-  --host ADDR            address to listen on (default 127.0.0.1)                   CHAT_EMULATOR_HOST
-  --fixtures FILE        tickets, tokens, tenants, sessions and messages to start
-                         with (default: the bundled fixtures/default.json)          CHAT_EMULATOR_FIXTURES
-  --mode online|onsite   online: the ApplicationToken header is required and
-                         checked; onsite: it is not checked (default online)        CHAT_EMULATOR_MODE
-  --ticket T             also accept ticket T in every tenant (repeatable)          CHAT_EMULATOR_TICKETS (comma-separated)
-  --app-token T          also accept application token T in every tenant
-                         (repeatable)                                               CHAT_EMULATOR_APP_TOKENS (comma-separated)
-  --strict               behave like the real WCF endpoint: SOAP 1.1 only (others
-                         get HTTP 415), headers only inside Header, unknown chat
-                         sessions rejected                                          CHAT_EMULATOR_STRICT=true
-  --error-style S        exceptioninfo: application errors as the real service
-                         sends them (HTTP 200, Succeeded=false, ExceptionInfo);
-                         fault: as SOAP Faults (default exceptioninfo)              CHAT_EMULATOR_ERROR_STYLE
-  -h, --help             show this help and exit
-
-Command-line options win over environment variables.
-Endpoints: /Remote/Services88/Chat.svc (on-site style) and /<CustId>/Remote/Services88/Chat.svc
-(a tenant of its own); add ?wsdl for the WSDL.
-`;
+function helpText(): string {
+  const optionWidth = Math.max(...OPTION_ROWS.map(([option]) => option.length)) + 2;
+  const descriptionWidth = Math.max(...OPTION_ROWS.flatMap(([, description]) => description.map((line) => line.length))) + 2;
+  const rows = OPTION_ROWS.flatMap(([option, description, variable]) =>
+    description.map((line, i) => {
+      const text = `  ${(i === 0 ? option : '').padEnd(optionWidth)}${i === description.length - 1 ? line.padEnd(descriptionWidth) + variable : line}`;
+      return text.trimEnd();
+    }),
+  );
+  return [
+    "services88-chat-emulator: an emulator of SuperOffice NetServer's Services88 Chat.svc (SOAP)",
+    '',
+    'Usage: services88-chat-emulator [options]',
+    '',
+    'Options (most also as an environment variable; an empty variable counts as unset):',
+    ...rows,
+    '',
+    'Command-line options win over environment variables.',
+    'Endpoints: /Remote/Services88/Chat.svc (on-site style) and /<CustId>/Remote/Services88/Chat.svc',
+    '(a tenant of its own); add ?wsdl for the WSDL.',
+    '',
+  ].join('\n');
+}
 
 /** Thrown for a command line that cannot be used; printed with a pointer to --help. */
 class UsageError extends Error {}
+
+/** One setting's text and where it came from (an option or an environment variable), for error messages. */
+interface Setting {
+  readonly text: string;
+  readonly from: string;
+}
 
 function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorOptions | 'help' {
   let parsed;
@@ -53,6 +68,7 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
         ticket: { type: 'string', multiple: true },
         'app-token': { type: 'string', multiple: true },
         strict: { type: 'boolean' },
+        'no-strict': { type: 'boolean' },
         'error-style': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -62,36 +78,50 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
   }
   const values = parsed.values;
   if (values.help === true) return 'help';
-  const mode = values.mode ?? env['CHAT_EMULATOR_MODE'] ?? 'online';
-  const errorStyle = values['error-style'] ?? env['CHAT_EMULATOR_ERROR_STYLE'] ?? 'exceptioninfo';
-  if (!(MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode: '${mode}' is not one of ${MODES.join(', ')}.`);
-  if (!(ERROR_STYLES as readonly string[]).includes(errorStyle)) throw new UsageError(`--error-style: '${errorStyle}' is not one of ${ERROR_STYLES.join(', ')}.`);
-  const fixtures = values.fixtures ?? env['CHAT_EMULATOR_FIXTURES'];
+  const setting = (option: string, value: string | undefined, variable: string): Setting | undefined => {
+    if (value !== undefined) return { text: value, from: `--${option}` };
+    const fromEnv = env[variable];
+    return fromEnv === undefined || fromEnv.trim() === '' ? undefined : { text: fromEnv, from: variable };
+  };
+  const host = setting('host', values.host, 'CHAT_EMULATOR_HOST');
+  if (host !== undefined && host.text.trim() === '') {
+    throw new UsageError(`${host.from}: the address is empty: give one such as 127.0.0.1, or 0.0.0.0 for every interface.`);
+  }
+  if (values.strict === true && values['no-strict'] === true) throw new UsageError('--strict and --no-strict contradict each other.');
+  const fixtures = setting('fixtures', values.fixtures, 'CHAT_EMULATOR_FIXTURES');
   const options: EmulatorOptions = {
-    port: parsePort(values.port ?? env['CHAT_EMULATOR_PORT']),
-    host: values.host ?? env['CHAT_EMULATOR_HOST'] ?? '127.0.0.1',
-    mode: mode as InstallationMode,
+    port: parsePort(setting('port', values.port, 'CHAT_EMULATOR_PORT')),
+    host: host?.text ?? DEFAULT_HOST,
+    mode: oneOf(setting('mode', values.mode, 'CHAT_EMULATOR_MODE'), MODES, 'online'),
     tickets: values.ticket ?? list(env['CHAT_EMULATOR_TICKETS']),
     appTokens: values['app-token'] ?? list(env['CHAT_EMULATOR_APP_TOKENS']),
-    strict: values.strict ?? parseBoolean(env['CHAT_EMULATOR_STRICT'], 'CHAT_EMULATOR_STRICT'),
-    errorStyle: errorStyle as ErrorStyle,
+    strict: values.strict ?? (values['no-strict'] === true ? false : parseBoolean(setting('strict', undefined, 'CHAT_EMULATOR_STRICT'))),
+    errorStyle: oneOf(setting('error-style', values['error-style'], 'CHAT_EMULATOR_ERROR_STYLE'), ERROR_STYLES, 'exceptioninfo'),
   };
-  if (fixtures !== undefined) options.fixtures = fixtures;
+  if (fixtures !== undefined) options.fixtures = fixtures.text;
   return options;
 }
 
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_PORT;
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UsageError(`--port: '${text}' is not a TCP port (an integer 0 to 65535).`);
-  return Number(text);
+function oneOf<T extends string>(setting: Setting | undefined, allowed: readonly T[], fallback: T): T {
+  if (setting === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(setting.text)) throw new UsageError(`${setting.from}: '${setting.text}' is not one of ${allowed.join(', ')}.`);
+  return setting.text as T;
 }
 
-function parseBoolean(text: string | undefined, name: string): boolean {
-  if (text === undefined || text === '') return false;
-  const lower = text.toLowerCase();
+function parsePort(setting: Setting | undefined): number {
+  if (setting === undefined) return DEFAULT_PORT;
+  if (!/^\d+$/.test(setting.text) || Number(setting.text) > 65535) {
+    throw new UsageError(`${setting.from}: '${setting.text}' is not a TCP port (an integer 0 to 65535).`);
+  }
+  return Number(setting.text);
+}
+
+function parseBoolean(setting: Setting | undefined): boolean {
+  if (setting === undefined) return false;
+  const lower = setting.text.trim().toLowerCase();
   if (lower === 'true' || lower === '1' || lower === 'yes') return true;
   if (lower === 'false' || lower === '0' || lower === 'no') return false;
-  throw new UsageError(`${name}: '${text}' is not a boolean (true or false).`);
+  throw new UsageError(`${setting.from}: '${setting.text}' is not a boolean (true or false).`);
 }
 
 function list(text: string | undefined): string[] {
@@ -111,7 +141,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (options === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(helpText());
     return;
   }
   let emulator;
@@ -123,8 +153,9 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      process.stderr.write(`services88-chat-emulator: cannot listen on ${options.host}:${options.port} (${code}).\n`);
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      const host = options.host?.includes(':') ? `[${options.host}]` : options.host;
+      process.stderr.write(`services88-chat-emulator: cannot listen on ${host}:${options.port} (${code}).\n`);
       process.exit(1);
     }
     throw error;

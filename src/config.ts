@@ -51,6 +51,9 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
   if (!MODES.includes(mode)) throw new ConfigError(`mode: '${mode}' is not one of ${MODES.join(', ')}.`);
   const errorStyle = options.errorStyle ?? 'exceptioninfo';
   if (!ERROR_STYLES.includes(errorStyle)) throw new ConfigError(`error style: '${errorStyle}' is not one of ${ERROR_STYLES.join(', ')}.`);
+  const host = options.host ?? DEFAULT_HOST;
+  // An empty host would make Node listen on every interface: never what someone leaving it empty meant.
+  if (host.trim() === '') throw new ConfigError('host: the address is empty: give one such as 127.0.0.1, or 0.0.0.0 for every interface.');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new ConfigError(`max body: '${maxBodyBytes}' is not a positive number of bytes.`);
   for (const secret of [...(options.tickets ?? []), ...(options.appTokens ?? [])]) {
@@ -58,7 +61,7 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
   }
   return {
     port,
-    host: options.host ?? DEFAULT_HOST,
+    host,
     fixtures: options.fixtures,
     mode,
     tickets: options.tickets ?? [],
