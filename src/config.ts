@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
 import type { ErrorStyle } from './envelope/response.js';
-import type { Fixtures } from './fixtures.js';
+import type { FixturesDocument } from './fixtures.js';
 import type { InstallationMode } from './operations/authorize.js';
 
 /** Options of startEmulator(), the same whether they come from the command line, the environment or code. */
@@ -9,8 +9,8 @@ export interface EmulatorOptions {
   port?: number;
   /** Address to listen on. Default 127.0.0.1. */
   host?: string;
-  /** A fixtures file path, a fixtures document, or null for none. Default: the bundled fixtures/default.json. */
-  fixtures?: string | Fixtures | null;
+  /** A fixtures file path, a fixtures document (the file's JSON), or null for none. Default: the bundled fixtures/default.json. */
+  fixtures?: string | FixturesDocument | null;
   /** `online` (default) requires a known ApplicationToken; `onsite` does not check it. */
   mode?: InstallationMode;
   /** Extra tickets, valid in every tenant. */

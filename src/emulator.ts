@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from './clock.js';
 import { resolveOptions, type EmulatorOptions } from './config.js';
-import { DEFAULT_FIXTURES_PATH, loadFixtures, readFixturesFile, type Fixtures } from './fixtures.js';
+import { DEFAULT_FIXTURES_PATH, loadFixtures, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
 import { InMemoryChatStore } from './store/memory-store.js';
 import { InMemoryCredentials } from './store/credentials.js';
 import { createApp } from './transport/http.js';
@@ -55,8 +55,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 const NO_FIXTURES: Fixtures = { tickets: [], applicationTokens: [], tenants: new Map() };
 
-function resolveFixtures(fixtures: string | Fixtures | null | undefined): Promise<Fixtures> | Fixtures {
+function resolveFixtures(fixtures: string | FixturesDocument | null | undefined): Promise<Fixtures> | Fixtures {
   if (fixtures === null) return NO_FIXTURES;
   if (fixtures === undefined) return readFixturesFile(DEFAULT_FIXTURES_PATH);
-  return typeof fixtures === 'string' ? readFixturesFile(fixtures) : fixtures;
+  return typeof fixtures === 'string' ? readFixturesFile(fixtures) : parseFixtures(fixtures, 'the fixtures option');
 }

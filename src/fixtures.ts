@@ -21,6 +21,22 @@ import type { InMemoryCredentials } from './store/credentials.js';
  * Messages use the contract's element names, enums by name and WhenPosted as an xs:dateTime string;
  * ChatMessageId is optional (assigned in order when absent). Every field is checked by the same codecs as SOAP.
  */
+/** The fixtures file's JSON, as a type: what startEmulator({ fixtures }) takes in code as well. */
+export interface FixturesDocument {
+  tickets?: string[];
+  applicationTokens?: string[];
+  tenants?: Record<string, TenantDocument>;
+}
+
+export interface TenantDocument {
+  tickets?: string[];
+  applicationTokens?: string[];
+  sessions?: (number | string)[];
+  /** Messages by the contract's element names; values as JSON numbers or strings, enums by name, dates as xs:dateTime. */
+  messages?: Partial<Record<keyof ChatMessage, string | number | null>>[];
+}
+
+/** Fixtures, checked and typed. */
 export interface Fixtures {
   readonly tickets: readonly string[];
   readonly applicationTokens: readonly string[];

@@ -78,11 +78,21 @@ export function parseXml(xml: string): XmlElement {
  * an undeclared `&foo;` as text, or expand an HTML entity such as `&nbsp;`).
  */
 const MARKUP_TO_CHECK = /<!--|<!\[CDATA\[|<!DOCTYPE|&/gi;
-const PREDEFINED_REFERENCE = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/y;
+const PREDEFINED_REFERENCE = /&(?:amp|lt|gt|quot|apos);/y;
+const CHARACTER_REFERENCE = /&#(?:([0-9]+)|x([0-9a-fA-F]+));/y;
+/** Characters XML 1.0 does not allow in a document, even escaped: C0 controls other than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF. */
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SKIPPED_UNTIL: Readonly<Record<string, string>> = { '<!--': '-->', '<![CDATA[': ']]>' };
 
 /** One linear pass (indexOf for the ends of comments and CDATA, so hostile input cannot make it quadratic). */
 function checkMarkup(xml: string): void {
+  const forbidden = FORBIDDEN_CHARACTER.exec(xml);
+  if (forbidden !== null) {
+    throw new XmlReadError(
+      `The request body is not well-formed XML: it contains the character U+${codePoint(forbidden[0])}, which XML does not allow (${lineAndColumn(xml, forbidden.index)}).`,
+      'malformed',
+    );
+  }
   const candidates = new RegExp(MARKUP_TO_CHECK);
   for (let match = candidates.exec(xml); match !== null; match = candidates.exec(xml)) {
     const found = match[0];
@@ -98,12 +108,30 @@ function checkMarkup(xml: string): void {
     }
     PREDEFINED_REFERENCE.lastIndex = match.index;
     if (PREDEFINED_REFERENCE.test(xml)) continue;
-    const reference = /^&[^;\s<&]{0,32};?/.exec(xml.slice(match.index, match.index + 40))?.[0] ?? '&';
+    CHARACTER_REFERENCE.lastIndex = match.index;
+    const reference = CHARACTER_REFERENCE.exec(xml);
+    if (reference !== null) {
+      const value = reference[1] !== undefined ? Number(reference[1]) : parseInt(reference[2] as string, 16);
+      if (isXmlCharacter(value)) continue;
+      throw new XmlReadError(
+        `The request body is not well-formed XML: '${reference[0]}' refers to a character XML does not allow (${lineAndColumn(xml, match.index)}).`,
+        'malformed',
+      );
+    }
+    const written = /^&[^;\s<&]{0,32};?/.exec(xml.slice(match.index, match.index + 40))?.[0] ?? '&';
     throw new XmlReadError(
-      `The request body is not well-formed XML: '${reference}' is not a declared entity (${lineAndColumn(xml, match.index)}); write & as &amp;, or use a character reference such as &#198;.`,
+      `The request body is not well-formed XML: '${written}' is not a declared entity (${lineAndColumn(xml, match.index)}); write & as &amp;, or use a character reference such as &#198;.`,
       'malformed',
     );
   }
+}
+
+function isXmlCharacter(value: number): boolean {
+  return value === 0x9 || value === 0xa || value === 0xd || (value >= 0x20 && value <= 0xd7ff) || (value >= 0xe000 && value <= 0xfffd) || (value >= 0x10000 && value <= 0x10ffff);
+}
+
+function codePoint(character: string): string {
+  return (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 }
 
 function lineAndColumn(text: string, index: number): string {

@@ -49,10 +49,20 @@ export function handleSoapRequest(settings: SoapEndpointSettings, tenant: Tenant
   response.status(answer.status).type(answer.contentType).send(answer.body);
 }
 
-/** The request body as text: UTF-8, the only encoding the emulator reads (the BOM is dropped by the envelope reader). */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The request body as text: UTF-8, the only encoding the emulator reads (the envelope reader drops a BOM).
+ * Bytes that are not UTF-8 are refused rather than replaced, as .NET's reader refuses them.
+ */
 function bodyText(request: Request): string {
   const body: unknown = request.body;
-  return Buffer.isBuffer(body) ? body.toString('utf8') : '';
+  if (!Buffer.isBuffer(body)) return '';
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw new EmulatorError('MalformedXml', 'The request body is not well-formed XML: it is not valid UTF-8.');
+  }
 }
 
 const WCF_CONTENT_TYPE = 'text/xml; charset=utf-8';

@@ -35,6 +35,25 @@ describe('protocol errors', () => {
     await expectStoredIds(url(), '11', []);
   });
 
+  it('refuses bytes that are not UTF-8 with HTTP 400 (not replaced by U+FFFD), and stores nothing', async () => {
+    const [before, after] = envelope('1.1', addChatMessageBody('11', { Message: 'MARK' })).split('MARK') as [string, string];
+    const body = Buffer.concat([Buffer.from(before), Buffer.from([0xc3, 0x28]), Buffer.from(after)]);
+    const answer = await post(url(), body, { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/AddChatMessage"' });
+    expectClientFault(answer, 400, 'it is not valid UTF-8');
+    await expectStoredIds(url(), '11', []);
+  });
+
+  it('refuses characters XML does not allow, raw or as references, with HTTP 400, and stores nothing', async () => {
+    for (const [text, reason] of [
+      ['a&#1;b', "'&#1;' refers to a character XML does not allow"],
+      ['a\u0007b', 'the character U+0007, which XML does not allow'],
+    ] as const) {
+      const answer = await postSoap(url(), 'AddChatMessage', envelope('1.1', addChatMessageBody('11', { Message: text })));
+      expectClientFault(answer, 400, reason);
+    }
+    await expectStoredIds(url(), '11', []);
+  });
+
   it('answers a document that is not an Envelope with HTTP 400', async () => {
     expectClientFault(await postSoap(url(), 'AddChatMessage', '<AddChatMessage/>'), 400, "The root element is 'AddChatMessage'");
     expectClientFault(await postSoap(url(), 'AddChatMessage', ''), 400, 'not well-formed XML');

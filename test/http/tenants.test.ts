@@ -8,7 +8,7 @@ describe('tenants', () => {
     fixtures: {
       tickets: ['7T:1234abcxyzExample=='],
       applicationTokens: ['1234567-1234-9876'],
-      tenants: new Map([['Cust55555', { tickets: ['cust55555-only'], applicationTokens: [], sessions: [], messages: [] }]]),
+      tenants: { Cust55555: { tickets: ['cust55555-only'] } },
     },
   });
   const tenantUrl = (custId: string) => `${emulator.current.url}/${custId}/Remote/Services88/Chat.svc`;

@@ -241,3 +241,24 @@ describe('parseXml refuses what XML does not allow but the parser would let thro
     expect(parseXml('<a><![CDATA[x & y]]><!-- & --></a>').text).to.equal('x & y');
   });
 });
+
+describe('parseXml refuses characters XML does not allow', () => {
+  for (const [name, xml, message] of [
+    ['a C0 control', '<a>\u0001</a>', 'it contains the character U+0001, which XML does not allow (line 1, column 4)'],
+    ['a lone surrogate', '<a>\uD800</a>', 'it contains the character U+D800, which XML does not allow (line 1, column 4)'],
+    ['a reference to a C0 control', '<a>&#1;</a>', "'&#1;' refers to a character XML does not allow (line 1, column 4)"],
+    ['a reference to U+FFFE', '<a>&#xFFFE;</a>', "'&#xFFFE;' refers to a character XML does not allow (line 1, column 4)"],
+    ['a reference beyond Unicode', '<a>&#99999999;</a>', "'&#99999999;' refers to a character XML does not allow (line 1, column 4)"],
+  ] as const) {
+    it(`refuses ${name}`, () => {
+      const error = readError(xml);
+      expect(error.kind).to.equal('malformed');
+      expect(error.message).to.equal(`The request body is not well-formed XML: ${message}.`);
+    });
+  }
+
+  it('keeps tab, LF, CR references, astral characters and their references', () => {
+    expect(parseXml('<a>&#9;&#xA;&#xD;\u{1F600}&#x1F600;</a>').text).to.equal('\t\n\r\u{1F600}\u{1F600}');
+  });
+});
+
