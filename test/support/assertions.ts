@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { WCF_DISPATCHER_NS } from '../../src/contract/namespaces.js';
 import { envelope, getChatMessagesBody, postSoap, readAnswer, type Answer, type Node, type Version } from './soap.js';
@@ -38,10 +39,13 @@ export async function expectStoredIds(url: string, session: string, ids: readonl
   expect(messages.map((m) => m['ChatMessageId'])).to.deep.equal([...ids]);
 }
 
+/** The project's own directory: an answer that names it leaks a file path. */
+const PROJECT_DIRECTORY = fileURLToPath(new URL('../../..', import.meta.url));
+
 /** No answer may carry a stack trace or a file path. */
 export function expectNoInternals(text: string): void {
   expect(text).not.to.match(/\n\s+at /);
   expect(text).not.to.match(/\.(js|ts):\d+/);
-  expect(text).not.to.include('/work/');
+  expect(text).not.to.include(PROJECT_DIRECTORY);
   expect(text).not.to.include('node_modules');
 }
