@@ -35,7 +35,7 @@ const STACKS: readonly Stack[] = [
     name: 'python3-zeep',
     command: ['/usr/bin/python3', `${SOURCE}zeep_client.py`],
     whenPosted: '2021-03-25T19:36:53.123456Z',
-    unsupported: { 'own/1.2': 'SOAP 1.1', 'published/1.2': 'SOAP 1.1' },
+    unsupported: { 'own/1.2': 'zeep built a Soap11Binding', 'published/1.2': 'zeep built a Soap11Binding' },
   },
   { name: 'php-soap', command: ['php', `${SOURCE}php_client.php`], whenPosted: '2021-03-25T19:36:53.123456Z', unsupported: {} },
   { name: 'node-soap', command: [process.execPath, `${COMPILED}node-soap-client.js`], whenPosted: '2021-03-25T19:36:53.123Z', unsupported: {} },

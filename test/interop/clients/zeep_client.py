@@ -19,9 +19,11 @@ args = parser.parse_args()
 client = zeep.Client(args.wsdl)
 binding = client.wsdl.bindings['{%s}BasicHttpBinding_Chat' % NS]
 if args.soap == '1.2':
-    # zeep takes the SOAP version from the WSDL's binding element and has no switch to change it.
-    print(json.dumps({'unsupported': 'zeep sends the SOAP version of the WSDL binding, and both WSDLs bind SOAP 1.1 only: '
-                      'zeep built a %s for BasicHttpBinding_Chat' % type(binding).__name__}))
+    # zeep takes the SOAP version from the WSDL's binding and has no option to change it: it builds a
+    # Soap12Binding only for a wsdl:binding holding a soap12:binding element (Soap12Binding.match).
+    print(json.dumps({'unsupported': 'zeep sends the SOAP version of the WSDL binding, and this WSDL binds SOAP 1.1 only: '
+                      'zeep built a %s for BasicHttpBinding_Chat (it builds a Soap12Binding only for a soap12:binding)'
+                      % type(binding).__name__}))
     sys.exit(3)
 
 
