@@ -71,12 +71,6 @@ export function parseXml(xml: string): XmlElement {
   return toElement(roots[0] as OrderedNode, ROOT_SCOPE);
 }
 
-/**
- * Finds, outside comments and CDATA sections, what the parser would let through but XML or WCF refuse:
- * a DOCTYPE (a DTD can declare entities that expand without bound or read files; WCF prohibits DTDs), and
- * an `&` that does not start one of XML's five entities or a character reference (the parser would keep
- * an undeclared `&foo;` as text, or expand an HTML entity such as `&nbsp;`).
- */
 const MARKUP_TO_CHECK = /<!--|<!\[CDATA\[|<!DOCTYPE|&/gi;
 const PREDEFINED_REFERENCE = /&(?:amp|lt|gt|quot|apos);/y;
 const CHARACTER_REFERENCE = /&#(?:([0-9]+)|x([0-9a-fA-F]+));/y;
@@ -84,7 +78,13 @@ const CHARACTER_REFERENCE = /&#(?:([0-9]+)|x([0-9a-fA-F]+));/y;
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SKIPPED_UNTIL: Readonly<Record<string, string>> = { '<!--': '-->', '<![CDATA[': ']]>' };
 
-/** One linear pass (indexOf for the ends of comments and CDATA, so hostile input cannot make it quadratic). */
+/**
+ * Refuses what the parser would let through but XML or WCF refuse: characters XML does not allow; and, outside
+ * comments and CDATA sections, a DOCTYPE (a DTD can declare entities that expand without bound or read files;
+ * WCF prohibits DTDs) and an `&` that does not start one of XML's five entities or a character reference to an
+ * allowed character (the parser would keep an undeclared `&foo;` as text, or expand an HTML entity such as `&nbsp;`).
+ * One linear pass: the ends of comments and CDATA are found with indexOf, so hostile input cannot make it quadratic.
+ */
 function checkMarkup(xml: string): void {
   const forbidden = FORBIDDEN_CHARACTER.exec(xml);
   if (forbidden !== null) {

@@ -79,7 +79,7 @@ function runClient(stack: Stack, args: readonly string[]): Promise<Run> {
 
 /** The first request for an operation, with the valid ticket, that the stack sent. */
 function sent(requests: readonly RecordedRequest[], operation: string): RecordedRequest {
-  const found = requests.find((r) => r.method === 'POST' && r.body.includes(`${operation}`) && r.body.includes(SAMPLE_TICKET));
+  const found = requests.find((r) => r.method === 'POST' && r.body.includes(operation) && r.body.includes(SAMPLE_TICKET));
   if (found === undefined) throw new Error(`No ${operation} request was recorded.`);
   return found;
 }

@@ -1,6 +1,7 @@
 /**
  * The node-soap client stack, following test/interop/CLIENTS.md: run as
  * `node dist/test/interop/clients/node-soap-client.js --wsdl W --address A --fault-address F --soap 1.1|1.2 --token T --ticket T --session N`.
+ * Written as an outside client would be: it imports nothing from the emulator, so it proves the contract, not our code.
  */
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
