@@ -1,7 +1,16 @@
 <?php
 // The php-soap client stack (PHP's SoapClient), following test/interop/CLIENTS.md.
+// SoapClient sends SOAP 1.2 when asked to even though both WSDLs bind SOAP 1.1 only, so every combination runs
+// and the "unsupported" answer (exit code 3) is never needed.
 const NS = 'http://www.superoffice.net/ws/crm/NetServer/Services88';
 const FIELDS = ['ChatMessageId', 'ChatSessionId', 'Type', 'Message', 'Author', 'ReadByCustomer', 'SpecialType', 'SpecialParam', 'WhenPosted'];
+
+// Any failure goes to standard error with a non-zero exit code, never onto standard output (where php-cli may
+// print an uncaught exception, depending on display_errors).
+set_exception_handler(function (Throwable $error): void {
+    fwrite(STDERR, get_class($error) . ': ' . $error->getMessage() . "\n");
+    exit(1);
+});
 
 $args = [];
 for ($i = 1; $i < count($argv); $i += 2) {
@@ -13,13 +22,15 @@ foreach (['wsdl', 'address', 'fault-address', 'soap', 'token', 'ticket', 'sessio
         exit(2);
     }
 }
+if (!in_array($args['soap'], ['1.1', '1.2'], true)) {
+    fwrite(STDERR, "--soap must be 1.1 or 1.2\n");
+    exit(2);
+}
 
-function client(string $address): SoapClient {
-    global $args;
-    return new SoapClient($args['wsdl'], [
+function client(string $wsdl, string $address, string $soap): SoapClient {
+    return new SoapClient($wsdl, [
         'location' => $address,
-        // SoapClient sends the version asked for, whatever the WSDL binds.
-        'soap_version' => $args['soap'] === '1.2' ? SOAP_1_2 : SOAP_1_1,
+        'soap_version' => $soap === '1.2' ? SOAP_1_2 : SOAP_1_1,
         'trace' => true,
         'exceptions' => true,
         'cache_wsdl' => WSDL_CACHE_NONE,
@@ -28,35 +39,59 @@ function client(string $address): SoapClient {
     ]);
 }
 
-function headers(string $ticket): array {
-    global $args;
-    return [new SoapHeader(NS, 'ApplicationToken', $args['token']), new SoapHeader(NS, 'Credentials', ['Ticket' => $ticket])];
+// The WSDL declares both as soap:header, so SoapClient encodes them by their schema types:
+// <ns1:ApplicationToken>..</ns1:ApplicationToken><ns1:Credentials><ns1:Ticket>..</ns1:Ticket></ns1:Credentials>.
+function headers(string $token, string $ticket): array {
+    return [new SoapHeader(NS, 'ApplicationToken', $token), new SoapHeader(NS, 'Credentials', ['Ticket' => $ticket])];
 }
 
-function message($m): array {
+// xs:dateTime comes back as the string on the wire; the emulator answers in UTC, with a Z, and that string is kept.
+// Another offset is moved to UTC, copying the fraction rather than formatting it with 'u', so that no digit is
+// dropped or invented.
+function utc(?string $value): ?string {
+    if ($value === null || str_ends_with($value, 'Z')) {
+        return $value;
+    }
+    preg_match('/\.\d+/', $value, $fraction);
+    return (new DateTimeImmutable($value))->setTimezone(new DateTimeZone('UTC'))->format('Y-m-d\TH:i:s') . ($fraction[0] ?? '') . 'Z';
+}
+
+function message(object $m): array {
     $out = [];
     foreach (FIELDS as $field) {
-        // SoapClient leaves out nil elements; xs:dateTime stays the string the emulator wrote, already UTC.
+        // A nil element (SpecialParam) comes back as null; xs:int and xs:short come back as PHP ints.
         $out[$field] = $m->$field ?? null;
     }
+    $out['WhenPosted'] = utc($out['WhenPosted']);
     return $out;
 }
 
 $session = (int) $args['session'];
-$chat = client($args['address']);
-$out = [];
+$chat = client($args['wsdl'], $args['address'], $args['soap']);
+$valid = headers($args['token'], $args['ticket']);
+$invalid = headers($args['token'], 'invalid-ticket');
+$get = [['ChatSessionId' => $session, 'After' => 0]];
+
+// 1. WhenPosted is given as a string: SoapClient writes a string for xs:dateTime as it is, whereas an int
+// timestamp would lose the fraction and the offset.
 $added = $chat->__soapCall('AddChatMessage', [[
     'ChatSessionId' => $session,
     'Message' => ['Type' => 'ToUser', 'Message' => 'Hej Æøå <&> "q"', 'Author' => 'Kari Nordmann', 'ReadByCustomer' => 1,
         'SpecialType' => 'None', 'WhenPosted' => '2021-03-25T21:36:53.123456+02:00'],
-]], null, headers($args['ticket']), $out);
-$read = $chat->__soapCall('GetChatMessages', [['ChatSessionId' => $session, 'After' => 0]], null, headers($args['ticket']), $out);
+]], null, $valid);
+
+// 2.
+$read = $chat->__soapCall('GetChatMessages', $get, null, $valid);
+
+// 3. The fifth argument receives the response headers, decoded by their schema types (Succeeded as a bool).
 $outputHeaders = [];
-$chat->__soapCall('GetChatMessages', [['ChatSessionId' => $session, 'After' => 0]], null, headers('invalid-ticket'), $outputHeaders);
+$chat->__soapCall('GetChatMessages', $get, null, $invalid, $outputHeaders);
 $info = $outputHeaders['ExceptionInfo'] ?? null;
+
+// 4. The faultcode is the text of faultcode (1.1) or Code/Value (1.2), prefix included, e.g. "s:Client".
 try {
-    client($args['fault-address'])->__soapCall('GetChatMessages', [['ChatSessionId' => $session, 'After' => 0]], null, headers('invalid-ticket'));
-    $fault = ['code' => null, 'message' => null];
+    client($args['wsdl'], $args['fault-address'], $args['soap'])->__soapCall('GetChatMessages', $get, null, $invalid);
+    throw new RuntimeException('GetChatMessages with an invalid ticket at --fault-address raised no SOAP fault');
 } catch (SoapFault $error) {
     $fault = ['code' => $error->faultcode, 'message' => $error->getMessage()];
 }
@@ -69,4 +104,4 @@ echo json_encode([
     'read' => array_map('message', $read->Response->ChatMessage ?? []),
     'invalidTicket' => ['succeeded' => $outputHeaders['Succeeded'] ?? null, 'exceptionType' => $info->ExceptionType ?? null, 'message' => $info->Message ?? null],
     'invalidTicketFault' => $fault,
-], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES), "\n";
+], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR), "\n";
