@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, DEFAULT_HOST, ERROR_STYLES, MODES, type EmulatorOptions } from './config.js';
+import { ConfigError, DEFAULT_HOST, DEFAULT_TICKET_TTL_SECONDS, ERROR_STYLES, MODES, type EmulatorOptions } from './config.js';
 import { startEmulator } from './emulator.js';
 import { FixturesError } from './fixtures.js';
 
@@ -10,12 +10,13 @@ const DEFAULT_PORT = 8088;
 const OPTION_ROWS: readonly [option: string, description: readonly string[], variable: string][] = [
   ['--port N', [`TCP port (default ${DEFAULT_PORT}; 0 picks a free one)`], 'CHAT_EMULATOR_PORT'],
   ['--host ADDR', [`address to listen on (default ${DEFAULT_HOST})`], 'CHAT_EMULATOR_HOST'],
-  ['--fixtures FILE', ['tickets, tokens, tenants, sessions and messages to', 'start with (default: the bundled fixtures/default.json)'], 'CHAT_EMULATOR_FIXTURES'],
+  ['--fixtures FILE', ['tickets, tokens, users, tenants, sessions and messages', 'to start with (default: the bundled fixtures/default.json)'], 'CHAT_EMULATOR_FIXTURES'],
   ['--mode online|onsite', ['online: the ApplicationToken header is required and', 'checked; onsite: it is not checked (default online)'], 'CHAT_EMULATOR_MODE'],
   ['--ticket T', ['also accept ticket T in every tenant (repeatable)'], 'CHAT_EMULATOR_TICKETS (comma-separated)'],
   ['--app-token T', ['also accept application token T in every tenant', '(repeatable)'], 'CHAT_EMULATOR_APP_TOKENS (comma-separated)'],
   ['--strict', ['behave like the real WCF endpoint: SOAP 1.1 only', '(others get HTTP 415), headers only inside Header,', 'unknown chat sessions rejected'], 'CHAT_EMULATOR_STRICT=true'],
   ['--no-strict', ['the lenient default, whatever CHAT_EMULATOR_STRICT says'], ''],
+  ['--ticket-ttl D', ['how long a ticket from SoPrincipal.svc login stays valid:', 'seconds, or a number with s, m, h or d', `(default ${DEFAULT_TICKET_TTL_SECONDS / 3600}h)`], 'CHAT_EMULATOR_TICKET_TTL'],
   ['--error-style S', ['exceptioninfo: application errors as the real service', 'sends them (HTTP 200, Succeeded=false, ExceptionInfo);', 'fault: as SOAP Faults (default exceptioninfo)'], 'CHAT_EMULATOR_ERROR_STYLE'],
   ['-h, --help', ['show this help and exit'], ''],
 ];
@@ -30,7 +31,7 @@ function helpText(): string {
     }),
   );
   return [
-    "services88-chat-emulator: an emulator of SuperOffice NetServer's Services88 Chat.svc (SOAP)",
+    "services88-chat-emulator: an emulator of SuperOffice NetServer's Services88 Chat.svc and SoPrincipal.svc (SOAP)",
     '',
     'Usage: services88-chat-emulator [options]',
     '',
@@ -39,7 +40,8 @@ function helpText(): string {
     '',
     'Command-line options win over environment variables.',
     'Endpoints: /Remote/Services88/Chat.svc (on-site style) and /<CustId>/Remote/Services88/Chat.svc',
-    '(a tenant of its own); add ?wsdl for the WSDL.',
+    '(a tenant of its own); the same for SoPrincipal.svc, where users of the fixtures log in for a',
+    'ticket; add ?wsdl for a WSDL.',
     '',
   ].join('\n');
 }
@@ -70,6 +72,7 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
         strict: { type: 'boolean' },
         'no-strict': { type: 'boolean' },
         'error-style': { type: 'string' },
+        'ticket-ttl': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -97,6 +100,7 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
     appTokens: values['app-token'] ?? list(env['CHAT_EMULATOR_APP_TOKENS']),
     strict: values.strict ?? (values['no-strict'] === true ? false : parseBoolean(setting('strict', undefined, 'CHAT_EMULATOR_STRICT'))),
     errorStyle: oneOf(setting('error-style', values['error-style'], 'CHAT_EMULATOR_ERROR_STYLE'), ERROR_STYLES, 'exceptioninfo'),
+    ticketTtlSeconds: parseDuration(setting('ticket-ttl', values['ticket-ttl'], 'CHAT_EMULATOR_TICKET_TTL'), DEFAULT_TICKET_TTL_SECONDS),
   };
   if (fixtures !== undefined) options.fixtures = fixtures.text;
   return options;
@@ -116,6 +120,19 @@ function parsePort(setting: Setting | undefined): number {
   return Number(setting.text);
 }
 
+const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 60 * 60, d: 24 * 60 * 60 };
+
+/** A duration in seconds: `90`, `90s`, `30m`, `6h`, `1d`; fractions allowed (`1.5h`), zero not. */
+function parseDuration(setting: Setting | undefined, fallback: number): number {
+  if (setting === undefined) return fallback;
+  const match = /^([0-9]+(?:\.[0-9]+)?)([smhd]?)$/.exec(setting.text.trim());
+  const seconds = match === null ? NaN : Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN);
+  if (!(seconds > 0)) {
+    throw new UsageError(`${setting.from}: '${setting.text}' is not a duration: give seconds, or a number with s, m, h or d (for example 90, 30m, 6h).`);
+  }
+  return seconds;
+}
+
 function parseBoolean(setting: Setting | undefined): boolean {
   if (setting === undefined) return false;
   const lower = setting.text.trim().toLowerCase();
@@ -129,6 +146,13 @@ function list(text: string | undefined): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+function formatDuration(seconds: number): string {
+  for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['m', 60]] as const) {
+    if (seconds % size === 0) return `${seconds / size}${unit}`;
+  }
+  return `${seconds}s`;
 }
 
 async function main(): Promise<void> {
@@ -166,6 +190,7 @@ async function main(): Promise<void> {
       `  endpoint:  ${emulator.chatUrl}`,
       `  tenant:    ${emulator.url}/<CustId>/Remote/Services88/Chat.svc`,
       `  WSDL:      ${emulator.wsdlUrl}`,
+      `  login:     ${emulator.principalUrl} (tickets valid ${formatDuration(options.ticketTtlSeconds ?? DEFAULT_TICKET_TTL_SECONDS)})`,
       `  ticket:    ${emulator.ticket ?? '(none: pass --ticket)'}`,
       `  app token: ${emulator.appToken ?? '(none: pass --app-token)'}${options.mode === 'onsite' ? ' (not checked in onsite mode)' : ''}`,
       '',

@@ -21,9 +21,11 @@ export interface EmulatorOptions {
   strict?: boolean;
   /** How application errors travel: `exceptioninfo` (default, as the real service) or `fault`. */
   errorStyle?: ErrorStyle;
+  /** How long a ticket issued by SoPrincipal.svc stays valid, in seconds. Default 6 hours. */
+  ticketTtlSeconds?: number;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
-  /** Where WhenPosted stamps come from. Default: the system clock. */
+  /** Where WhenPosted stamps and ticket expiry times come from. Default: the system clock. */
   clock?: Clock;
   /** Where unexpected errors are reported. Default: standard error. */
   log?: (line: string) => void;
@@ -33,6 +35,7 @@ export const MODES: readonly InstallationMode[] = ['online', 'onsite'];
 export const ERROR_STYLES: readonly ErrorStyle[] = ['exceptioninfo', 'fault'];
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_TICKET_TTL_SECONDS = 6 * 60 * 60;
 
 /** An option has a value it cannot take; the message names the option, the value and what it accepts. */
 export class ConfigError extends Error {
@@ -56,6 +59,8 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
   if (host.trim() === '') throw new ConfigError('host: the address is empty: give one such as 127.0.0.1, or 0.0.0.0 for every interface.');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new ConfigError(`max body: '${maxBodyBytes}' is not a positive number of bytes.`);
+  const ticketTtlSeconds = options.ticketTtlSeconds ?? DEFAULT_TICKET_TTL_SECONDS;
+  if (!Number.isFinite(ticketTtlSeconds) || ticketTtlSeconds <= 0) throw new ConfigError(`ticket TTL: '${ticketTtlSeconds}' is not a positive number of seconds.`);
   for (const secret of [...(options.tickets ?? []), ...(options.appTokens ?? [])]) {
     if (secret.trim() === '') throw new ConfigError('tickets and application tokens cannot be empty.');
   }
@@ -69,6 +74,7 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
     strict: options.strict ?? false,
     errorStyle,
     maxBodyBytes,
+    ticketTtlSeconds,
     clock: options.clock ?? defaults.clock,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };

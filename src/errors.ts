@@ -19,6 +19,7 @@ export const ERRORS = {
 
   TicketMissing: { kind: 'application', exceptionType: 'SoAuthenticationException' },
   TicketUnknown: { kind: 'application', exceptionType: 'SoAuthenticationException' },
+  TicketExpired: { kind: 'application', exceptionType: 'SoTicketExpiredException' },
   ApplicationTokenMissing: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
   ApplicationTokenUnknown: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
   MessageNull: { kind: 'application', exceptionType: 'ArgumentNullException' },

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { InvalidValueError, notAValid, type ValueCodec } from './contract/codec.js';
-import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage } from './contract/chat-message.js';
-import { xsInt } from './contract/values.js';
+import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage, type FieldContract } from './contract/chat-message.js';
+import { SO_PRINCIPAL_CONTRACT, type SoPrincipal, type SoPrincipalCarrier } from './contract/principal.js';
+import { xsBoolean, xsInt } from './contract/values.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
-import type { InMemoryCredentials } from './store/credentials.js';
+import type { InMemoryCredentials, User } from './store/credentials.js';
 
 /**
  * The fixtures file: what the emulator starts with.
@@ -13,13 +14,16 @@ import type { InMemoryCredentials } from './store/credentials.js';
  *     "tickets": ["7T:..."],                      valid in every tenant
  *     "applicationTokens": ["1234567-1234-9876"], valid in every tenant
  *     "tenants": {
- *       "default":   { "sessions": [1, 2], "tickets": [...], "applicationTokens": [...], "messages": [ChatMessage, ...] },
+ *       "default":   { "sessions": [1, 2], "tickets": [...], "applicationTokens": [...], "messages": [ChatMessage, ...],
+ *                      "users": [{ "UserName": "agent", "Password": "...", "AssociateId": 5, "FullName": "..." }] },
  *       "Cust12345": { ... }
  *     }
  *   }
  *
  * Messages use the contract's element names, enums by name and WhenPosted as an xs:dateTime string;
- * ChatMessageId is optional (assigned in order when absent). Every field is checked by the same codecs as SOAP.
+ * ChatMessageId is optional (assigned in order when absent). Users log in at SoPrincipal.svc: UserName and
+ * Password, and any SoPrincipalCarrier field by its element name (see USER_DEFAULTS for the rest).
+ * Every field is checked by the same codecs as SOAP.
  */
 /** The fixtures file's JSON, as a type: what startEmulator({ fixtures }) takes in code as well. */
 export interface FixturesDocument {
@@ -34,7 +38,13 @@ export interface TenantDocument {
   sessions?: (number | string)[];
   /** Messages by the contract's element names; values as JSON numbers or strings, enums by name, dates as xs:dateTime. */
   messages?: Partial<Record<keyof ChatMessage, string | number | null>>[];
+  users?: UserDocument[];
 }
+
+/** A user: UserName and Password to log in with, and SoPrincipalCarrier fields by element name. */
+export type UserDocument = { UserName: string; Password: string; FunctionRights?: string[]; SecondaryGroups?: number[] } & Partial<
+  Record<keyof SoPrincipal, string | number | boolean | null>
+>;
 
 /** Fixtures, checked and typed. */
 export interface Fixtures {
@@ -49,6 +59,7 @@ export interface TenantFixtures {
   readonly sessions: readonly number[];
   /** Messages with ChatMessageId undefined get the tenant's next id when loaded. */
   readonly messages: readonly (Omit<ChatMessage, 'ChatMessageId'> & { ChatMessageId: number | undefined })[];
+  readonly users: readonly User[];
 }
 
 export const DEFAULT_FIXTURES_PATH = fileURLToPath(new URL('../../fixtures/default.json', import.meta.url));
@@ -99,6 +110,7 @@ export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: 
   for (const [tenant, data] of fixtures.tenants) {
     for (const ticket of data.tickets) credentials.addTicket(ticket, tenant);
     for (const token of data.applicationTokens) credentials.addApplicationToken(token, tenant);
+    for (const user of data.users) credentials.addUser(tenant, user);
     for (const session of data.sessions) store.addSession(tenant, session);
     for (const { ChatMessageId: id, ...message } of data.messages) {
       if (id === undefined) store.addMessage(tenant, message);
@@ -109,13 +121,21 @@ export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: 
 
 function parseTenant(json: unknown, where: string): TenantFixtures {
   const tenant = object(json, where);
-  onlyKeys(tenant, ['tickets', 'applicationTokens', 'sessions', 'messages'], where);
+  onlyKeys(tenant, ['tickets', 'applicationTokens', 'sessions', 'messages', 'users'], where);
   const messages = array(tenant['messages'] ?? [], `${where}.messages`).map((m, i) => parseMessage(m, `${where}.messages[${i}]`));
+  const users = array(tenant['users'] ?? [], `${where}.users`).map((u, i) => parseUser(u, `${where}.users[${i}]`));
+  const seen = new Map<string, number>();
+  users.forEach((user, i) => {
+    const first = seen.get(user.userName.toLowerCase());
+    if (first !== undefined) throw new FixturesError(`${where}.users[${i}]: UserName '${user.userName}' is also users[${first}]'s (user names are not case-sensitive).`);
+    seen.set(user.userName.toLowerCase(), i);
+  });
   return {
     tickets: strings(tenant['tickets'], `${where}.tickets`),
     applicationTokens: strings(tenant['applicationTokens'], `${where}.applicationTokens`),
     sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseValue(s, xsInt, `${where}.sessions[${i}]`)),
     messages,
+    users,
   };
 }
 
@@ -146,9 +166,70 @@ function parseMessage(json: unknown, where: string): TenantFixtures['messages'][
   };
 }
 
+/**
+ * What a fixture user is unless it says otherwise: an employee whose Associate (login name) is its UserName,
+ * strings empty rather than nil, as the real service fills them.
+ */
+const USER_DEFAULTS: Omit<SoPrincipal, 'Associate'> = {
+  UserType: 'InternalAssociate',
+  AssociateId: 0,
+  IsPerson: true,
+  PersonId: 0,
+  CountryId: 0,
+  HomeCountryId: 0,
+  ContactId: 0,
+  GroupId: 0,
+  BusinessId: 0,
+  CategoryId: 0,
+  ContactOwner: 0,
+  RoleId: 0,
+  RoleName: '',
+  RoleDescription: '',
+  RoleType: 'Employee',
+  FullName: '',
+  EMailAddress: '',
+  EjUserId: 0,
+  EjAccessLevel: 0,
+  EjUserStatus: 'StatusNone',
+  DatabaseContextIdentifier: '',
+};
+
+function parseUser(json: unknown, where: string): User {
+  const fields = object(json, where);
+  const principalFields = Object.keys(SO_PRINCIPAL_CONTRACT) as (keyof SoPrincipal)[];
+  onlyKeys(fields, ['UserName', 'Password', ...principalFields, 'FunctionRights', 'SecondaryGroups'], where);
+  const userName = fields['UserName'];
+  const password = fields['Password'];
+  if (userName === undefined) throw new FixturesError(`${where}: UserName is required.`);
+  if (password === undefined) throw new FixturesError(`${where}: Password is required.`);
+  // Empty is allowed: the documented request sample logs in with an empty UserName and Password.
+  if (typeof userName !== 'string') throw new FixturesError(`${where}.UserName: expected a string, found ${describe(userName)}.`);
+  if (typeof password !== 'string') throw new FixturesError(`${where}.Password: expected a string, found ${describe(password)}.`);
+  const principal: SoPrincipal = { ...USER_DEFAULTS, Associate: userName };
+  for (const name of principalFields) {
+    if (fields[name] !== undefined) setPrincipalField(principal, name, fields[name], `${where}.${name}`);
+  }
+  const carrier = {
+    ...principal,
+    FunctionRights: strings(fields['FunctionRights'], `${where}.FunctionRights`),
+    SecondaryGroups: array(fields['SecondaryGroups'] ?? [], `${where}.SecondaryGroups`).map((g, i) => parseValue(g, xsInt, `${where}.SecondaryGroups[${i}]`)),
+  } satisfies SoPrincipalCarrier;
+  return { userName, password, principal: carrier };
+}
+
+function setPrincipalField<K extends keyof SoPrincipal>(principal: SoPrincipal, name: K, value: unknown, where: string): void {
+  const field: FieldContract<SoPrincipal[K]> = SO_PRINCIPAL_CONTRACT[name];
+  if (value !== null) principal[name] = parseValue(value, field.codec, where);
+  else if (field.nillable) principal[name] = null as SoPrincipal[K];
+  else throw new FixturesError(`${where}: null is not allowed for ${field.codec.typeName}.`);
+}
+
 /** Reads a JSON value with the same codec as the SOAP element, so that fixtures are checked exactly as requests are. */
 function parseValue<T>(value: unknown, codec: ValueCodec<T>, where: string): T {
-  if (typeof value !== 'string' && typeof value !== 'number') throw new FixturesError(`${where}: expected a string or a number, found ${describe(value)}.`);
+  const isBoolean = (codec as ValueCodec<unknown>) === xsBoolean;
+  if (typeof value !== 'string' && typeof value !== 'number' && !(isBoolean && typeof value === 'boolean')) {
+    throw new FixturesError(`${where}: expected ${isBoolean ? 'true or false' : 'a string or a number'}, found ${describe(value)}.`);
+  }
   try {
     return codec.parse(String(value));
   } catch (error) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import type { OperationName } from '../src/contract/operations.js';
 import {
   SAMPLE_TICKET,
   SAMPLE_TOKEN,
@@ -11,6 +12,7 @@ import {
   envelope,
   fieldsOf,
   getChatMessagesBody,
+  loginBody,
   messagesOf,
   postSoap,
   readAnswer,
@@ -141,18 +143,19 @@ async function killLeftovers(): Promise<void> {
 }
 
 /** postSoap, bounded. */
-function soap(url: string, operation: 'AddChatMessage' | 'GetChatMessages', xml: string, options: PostOptions = {}): Promise<Answer> {
+function soap(url: string, operation: OperationName, xml: string, options: PostOptions = {}): Promise<Answer> {
   return within(postSoap(url, operation, xml, options), WAIT_MS, `${operation} at ${url}`);
 }
 
 /** The banner a CLI prints for these settings and port. */
-function expectedBanner(port: number, settings: { heading: string; ticket?: string; appToken?: string }): string[] {
+function expectedBanner(port: number, settings: { heading: string; ticket?: string; appToken?: string; ticketTtl?: string }): string[] {
   const base = `http://127.0.0.1:${port}`;
   return [
     settings.heading,
     `  endpoint:  ${base}/Remote/Services88/Chat.svc`,
     `  tenant:    ${base}/<CustId>/Remote/Services88/Chat.svc`,
     `  WSDL:      ${base}/Remote/Services88/Chat.svc?wsdl`,
+    `  login:     ${base}/Remote/Services88/SoPrincipal.svc (tickets valid ${settings.ticketTtl ?? '6h'})`,
     `  ticket:    ${settings.ticket ?? SAMPLE_TICKET}`,
     `  app token: ${settings.appToken ?? SAMPLE_TOKEN}`,
   ];
@@ -208,7 +211,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   }
 
   describe('--help', () => {
-    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--error-style S', '-h, --help'];
+    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--error-style S', '-h, --help'];
     const VARIABLES = [
       'CHAT_EMULATOR_PORT',
       'CHAT_EMULATOR_HOST',
@@ -217,6 +220,7 @@ describe('cli (the compiled command line, run as a process)', function () {
       'CHAT_EMULATOR_TICKETS',
       'CHAT_EMULATOR_APP_TOKENS',
       'CHAT_EMULATOR_STRICT',
+      'CHAT_EMULATOR_TICKET_TTL',
       'CHAT_EMULATOR_ERROR_STYLE',
     ];
 
@@ -228,7 +232,7 @@ describe('cli (the compiled command line, run as a process)', function () {
         expect(result.stderr).to.equal('');
         const lines = result.stdout.split('\n');
         expect(lines.slice(0, 3)).to.deep.equal([
-          `${NAME}: an emulator of SuperOffice NetServer's Services88 Chat.svc (SOAP)`,
+          `${NAME}: an emulator of SuperOffice NetServer's Services88 Chat.svc and SoPrincipal.svc (SOAP)`,
           '',
           `Usage: ${NAME} [options]`,
         ]);
@@ -289,8 +293,8 @@ describe('cli (the compiled command line, run as a process)', function () {
     it('prints endpoint, tenant, WSDL, the default ticket and app token, and nothing on stderr', async () => {
       const { banner, port, cli } = await startCli(['--port', '0', '--host', '127.0.0.1']);
       expect(banner).to.deep.equal(expectedBanner(port, { heading: DEFAULT_HEADING }));
-      expect(banner[4]).to.equal('  ticket:    7T:1234abcxyzExample==');
-      expect(banner[5]).to.equal('  app token: 1234567-1234-9876');
+      expect(banner[5]).to.equal('  ticket:    7T:1234abcxyzExample==');
+      expect(banner[6]).to.equal('  app token: 1234567-1234-9876');
       expect(cli.stderr).to.equal('');
     });
 
@@ -383,6 +387,19 @@ describe('cli (the compiled command line, run as a process)', function () {
         stderr: `${NAME}: CHAT_EMULATOR_STRICT: 'maybe' is not a boolean (true or false).\n${USAGE_HINT}\n`,
       },
       {
+        title: '--ticket-ttl 0',
+        args: ['--port', '0', '--ticket-ttl', '0'],
+        code: 2,
+        stderr: `${NAME}: --ticket-ttl: '0' is not a duration: give seconds, or a number with s, m, h or d (for example 90, 30m, 6h).\n${USAGE_HINT}\n`,
+      },
+      {
+        title: 'CHAT_EMULATOR_TICKET_TTL=6 hours',
+        args: ['--port', '0'],
+        env: { CHAT_EMULATOR_TICKET_TTL: '6 hours' },
+        code: 2,
+        stderr: `${NAME}: CHAT_EMULATOR_TICKET_TTL: '6 hours' is not a duration: give seconds, or a number with s, m, h or d (for example 90, 30m, 6h).\n${USAGE_HINT}\n`,
+      },
+      {
         title: 'an empty --ticket',
         args: ['--port', '0', '--ticket', ' '],
         code: 2,
@@ -459,20 +476,20 @@ describe('cli (the compiled command line, run as a process)', function () {
 
     it('CHAT_EMULATOR_TICKETS=a,b: ticket b works (and a, and the fixtures ticket); c does not', async () => {
       const { banner, endpoint } = await startCli(['--port', '0'], { CHAT_EMULATOR_TICKETS: 'a,b' });
-      expect(banner[4]).to.equal('  ticket:    a');
+      expect(banner[5]).to.equal('  ticket:    a');
       expect(succeeded(await getMessages(endpoint, { ticket: 'b' }))).to.equal('true');
       expect(succeeded(await getMessages(endpoint, { ticket: 'a' }))).to.equal('true');
       expect(succeeded(await getMessages(endpoint, { ticket: SAMPLE_TICKET }))).to.equal('true');
       expectApplicationError(
         await getMessages(endpoint, { ticket: 'c' }),
         'SoAuthenticationException',
-        "The ticket is not known in tenant 'default', or has expired.",
+        "The ticket is not known in tenant 'default'.",
       );
     });
 
     it('CHAT_EMULATOR_APP_TOKENS=x,y: token y works', async () => {
       const { banner, endpoint } = await startCli(['--port', '0'], { CHAT_EMULATOR_APP_TOKENS: 'x, y' });
-      expect(banner[5]).to.equal('  app token: x');
+      expect(banner[6]).to.equal('  app token: x');
       expect(succeeded(await getMessages(endpoint, { token: 'y' }))).to.equal('true');
     });
 
@@ -485,7 +502,7 @@ describe('cli (the compiled command line, run as a process)', function () {
       expect(readAnswer(answer.text).fault).to.deep.equal({
         code: 's:Client',
         subcode: undefined,
-        reason: "The ticket is not known in tenant 'default', or has expired.",
+        reason: "The ticket is not known in tenant 'default'.",
       });
     });
 
@@ -522,7 +539,7 @@ describe('cli (the compiled command line, run as a process)', function () {
       expectApplicationError(
         await getMessages(endpoint, { ticket: 'no-such-ticket' }),
         'SoAuthenticationException',
-        "The ticket is not known in tenant 'default', or has expired.",
+        "The ticket is not known in tenant 'default'.",
       );
     });
   });
@@ -565,7 +582,7 @@ describe('cli (the compiled command line, run as a process)', function () {
         .split('\n')
         .filter((line) => / {2}CHAT_EMULATOR_[A-Z_]+( \(comma-separated\)|=true)?$/.test(line))
         .map((line) => line.indexOf('CHAT_EMULATOR_'));
-      expect(columns.length).to.equal(8);
+      expect(columns.length).to.equal(9);
       expect(new Set(columns).size).to.equal(1);
     });
   });
@@ -573,7 +590,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   describe('--ticket and --app-token', () => {
     it('--ticket T --ticket U: both work, the banner shows T', async () => {
       const { banner, endpoint } = await startCli(['--port', '0', '--ticket', 'T', '--ticket', 'U']);
-      expect(banner[4]).to.equal('  ticket:    T');
+      expect(banner[5]).to.equal('  ticket:    T');
       expect(succeeded(await getMessages(endpoint, { ticket: 'T' }))).to.equal('true');
       expect(succeeded(await getMessages(endpoint, { ticket: 'U' }))).to.equal('true');
       expect(succeeded(await getMessages(`${endpoint.replace('/Remote/', '/Cust12345/Remote/')}`, { ticket: 'U' }))).to.equal('true');
@@ -581,13 +598,38 @@ describe('cli (the compiled command line, run as a process)', function () {
 
     it('--app-token X: works, the banner shows X; an unknown token does not', async () => {
       const { banner, endpoint } = await startCli(['--port', '0', '--app-token', 'X']);
-      expect(banner[5]).to.equal('  app token: X');
+      expect(banner[6]).to.equal('  app token: X');
       expect(succeeded(await getMessages(endpoint, { token: 'X' }))).to.equal('true');
       expectApplicationError(
         await getMessages(endpoint, { token: 'Y' }),
         'SoApplicationTokenException',
         "The ApplicationToken is not known in tenant 'default'.",
       );
+    });
+  });
+
+  describe('logging in (SoPrincipal.svc) and --ticket-ttl', () => {
+    it('the login line answers: the bundled fixture user logs in and its ticket works on the endpoint', async () => {
+      const { banner, base, endpoint } = await startCli(['--port', '0', '--ticket-ttl', '90m']);
+      expect(banner[4]).to.equal(`  login:     ${base}/Remote/Services88/SoPrincipal.svc (tickets valid 90m)`);
+      const login = await soap(
+        `${base}/Remote/Services88/SoPrincipal.svc`,
+        'AuthenticateUsernamePassword',
+        envelope('1.1', loginBody('agent', 'secret'), { ticket: null }),
+      );
+      const response = readAnswer(login.text).body['AuthenticateResponse'] as Node;
+      expect(response['AuthenticationSucceeded']).to.equal('true');
+      const ticket = (response['Credentials'] as Node)['Ticket'] as string;
+      expect(succeeded(await getMessages(endpoint, { ticket }))).to.equal('true');
+    });
+
+    it('CHAT_EMULATOR_TICKET_TTL=45 is shown in seconds, 1.5h in minutes', async () => {
+      const [seconds, fraction] = await Promise.all([
+        startCli(['--port', '0'], { CHAT_EMULATOR_TICKET_TTL: '45' }),
+        startCli(['--port', '0', '--ticket-ttl', '1.5h']),
+      ]);
+      expect(seconds.banner[4]).to.match(/\(tickets valid 45s\)$/);
+      expect(fraction.banner[4]).to.match(/\(tickets valid 90m\)$/);
     });
   });
 
@@ -660,7 +702,7 @@ describe('cli (the compiled command line, run as a process)', function () {
     it('CHAT_EMULATOR_FIXTURES names the file when --fixtures is not given', async () => {
       const path = tempFile('env-fixtures.json', JSON.stringify({ tickets: ['env-ticket'], applicationTokens: ['env-token'] }));
       const { banner, endpoint } = await startCli(['--port', '0'], { CHAT_EMULATOR_FIXTURES: path });
-      expect(banner.slice(4)).to.deep.equal(['  ticket:    env-ticket', '  app token: env-token']);
+      expect(banner.slice(5)).to.deep.equal(['  ticket:    env-ticket', '  app token: env-token']);
       expect(succeeded(await getMessages(endpoint, { ticket: 'env-ticket', token: 'env-token' }))).to.equal('true');
     });
   });

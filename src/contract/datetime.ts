@@ -44,6 +44,11 @@ export function compareInstants(a: Instant, b: Instant): number {
   return a.epochSeconds !== b.epochSeconds ? a.epochSeconds - b.epochSeconds : a.ticks - b.ticks;
 }
 
+/** Milliseconds since 1970-01-01T00:00:00Z, the sub-millisecond ticks dropped: for comparing with expiry times. */
+export function epochMillisecondsOf(value: Instant): number {
+  return value.epochSeconds * 1000 + Math.floor(value.ticks / 10_000);
+}
+
 /** For stamping with the server clock: `ms` is an integer such as Date.now() returns. */
 export function instantFromEpochMilliseconds(ms: number): Instant {
   const epochSeconds = Math.floor(ms / 1000);

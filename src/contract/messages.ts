@@ -1,10 +1,11 @@
 import { childElement, type XmlElement } from '../xml.js';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage, type FieldContract } from './chat-message.js';
-import { SERVICES88_NS } from './namespaces.js';
+import { SERVICES88_NS, WCF_ARRAYS_NS } from './namespaces.js';
 import { OPERATIONS } from './operations.js';
+import { SO_PRINCIPAL_CARRIER_FIELDS, SO_PRINCIPAL_CONTRACT, type SoPrincipalCarrier } from './principal.js';
 import { isNil, readDataContract, readField } from './read.js';
-import { xsInt } from './values.js';
-import { writeDataContract, writeNil } from './write.js';
+import { xsInt, xsString } from './values.js';
+import { writeDataContract, writeElement, writeField, writeNil } from './write.js';
 
 /** The request and response bodies of each operation: wrapper elements and their parameters. */
 
@@ -18,7 +19,19 @@ export interface GetChatMessagesRequest {
   After: number;
 }
 
+export interface AuthenticateUsernamePasswordRequest {
+  UserName: string | null;
+  Password: string | null;
+}
+
+/** A login that succeeded: who logged in, and the ticket issued for them. */
+export interface Authentication {
+  principal: SoPrincipalCarrier;
+  ticket: string;
+}
+
 const INT_PARAMETER: FieldContract<number> = { codec: xsInt, nillable: false, whenAbsent: 0 };
+const STRING_PARAMETER: FieldContract<string | null> = { codec: xsString, nillable: true, whenAbsent: null };
 
 export function readAddChatMessage(wrapper: XmlElement): AddChatMessageRequest {
   const path = OPERATIONS.AddChatMessage.requestElement;
@@ -34,6 +47,14 @@ export function readGetChatMessages(wrapper: XmlElement): GetChatMessagesRequest
   return {
     ChatSessionId: readField(wrapper, 'ChatSessionId', INT_PARAMETER, path),
     After: readField(wrapper, 'After', INT_PARAMETER, path),
+  };
+}
+
+export function readAuthenticateUsernamePassword(wrapper: XmlElement): AuthenticateUsernamePasswordRequest {
+  const path = OPERATIONS.AuthenticateUsernamePassword.requestElement;
+  return {
+    UserName: readField(wrapper, 'UserName', STRING_PARAMETER, path),
+    Password: readField(wrapper, 'Password', STRING_PARAMETER, path),
   };
 }
 
@@ -53,4 +74,45 @@ export function writeGetChatMessagesResult(messages: readonly ChatMessage[] | nu
 
 function writeChatMessage(elementName: string, message: ChatMessage): string {
   return writeDataContract(elementName, message, CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS);
+}
+
+/**
+ * The content of AuthenticateResponse: the principal, the ticket and AuthenticationSucceeded=true after a
+ * good login; nil Response and Credentials and AuthenticationSucceeded=false otherwise.
+ */
+export function writeAuthenticateResult(authentication: Authentication | null): string {
+  if (authentication === null) return `${writeNil('Response')}${writeNil('Credentials')}<AuthenticationSucceeded>false</AuthenticationSucceeded>`;
+  return (
+    writeSoPrincipalCarrier('Response', authentication.principal) +
+    `<Credentials>${writeElement('Ticket', authentication.ticket)}</Credentials>` +
+    '<AuthenticationSucceeded>true</AuthenticationSucceeded>'
+  );
+}
+
+function writeSoPrincipalCarrier(elementName: string, carrier: SoPrincipalCarrier): string {
+  let xml = `<${elementName}>`;
+  for (const field of SO_PRINCIPAL_CARRIER_FIELDS) {
+    switch (field) {
+      case 'Licenses':
+      case 'ProvidedCredentials':
+        xml += `<${field}/>`;
+        break;
+      case 'FunctionRights':
+        xml += writeArray(field, 'string', carrier.FunctionRights);
+        break;
+      case 'SecondaryGroups':
+        xml += writeArray(field, 'int', carrier.SecondaryGroups.map((id) => xsInt.format(id)));
+        break;
+      default:
+        xml += writeField(carrier, field, SO_PRINCIPAL_CONTRACT);
+    }
+  }
+  return `${xml}</${elementName}>`;
+}
+
+/** An ArrayOfstring or ArrayOfint, its items in WCF's Arrays namespace, as DataContractSerializer writes it. */
+function writeArray(elementName: string, itemName: string, items: readonly string[]): string {
+  const open = `<${elementName} xmlns:a="${WCF_ARRAYS_NS}"`;
+  if (items.length === 0) return `${open}/>`;
+  return `${open}>${items.map((item) => writeElement(`a:${itemName}`, item)).join('')}</${elementName}>`;
 }

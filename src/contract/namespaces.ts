@@ -12,3 +12,6 @@ export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const WCF_DISPATCHER_NS = 'http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher';
 
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+/** WCF's namespace for arrays of primitives (ArrayOfstring, ArrayOfint): their items are qualified with it. */
+export const WCF_ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';

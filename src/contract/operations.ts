@@ -1,19 +1,51 @@
 import { SERVICES88_NS } from './namespaces.js';
 
-/** The WSDL names of the service, as published. */
-export const SERVICE_NAMES = {
-  definitions: 'WcfChatService',
-  portType: 'Chat',
-  binding: 'BasicHttpBinding_Chat',
-  service: 'WcfChatService',
-  port: 'BasicHttpBinding_Chat',
-} as const;
+/** The Services88 services the emulator serves, and each one's operations. */
 
-export const OPERATION_NAMES = ['AddChatMessage', 'GetChatMessages'] as const;
+export type ServiceName = 'Chat' | 'SoPrincipal';
+
+export const OPERATION_NAMES = ['AddChatMessage', 'GetChatMessages', 'AuthenticateUsernamePassword'] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
+
+export interface ServiceContract {
+  readonly name: ServiceName;
+  /** The last segment of the service's address: `/<CustId>/Remote/Services88/<file>`. */
+  readonly file: string;
+  /** The WSDL names, as published. */
+  readonly wsdl: {
+    readonly definitions: string;
+    readonly portType: string;
+    readonly binding: string;
+    readonly service: string;
+    readonly port: string;
+  };
+  readonly operations: readonly OperationName[];
+}
+
+export const SERVICES: Readonly<Record<ServiceName, ServiceContract>> = {
+  Chat: {
+    name: 'Chat',
+    file: 'Chat.svc',
+    wsdl: { definitions: 'WcfChatService', portType: 'Chat', binding: 'BasicHttpBinding_Chat', service: 'WcfChatService', port: 'BasicHttpBinding_Chat' },
+    operations: ['AddChatMessage', 'GetChatMessages'],
+  },
+  SoPrincipal: {
+    name: 'SoPrincipal',
+    file: 'SoPrincipal.svc',
+    wsdl: {
+      definitions: 'WcfSoPrincipalService',
+      portType: 'SoPrincipal',
+      binding: 'BasicHttpBinding_SoPrincipal',
+      service: 'WcfSoPrincipalService',
+      port: 'BasicHttpBinding_SoPrincipal',
+    },
+    operations: ['AuthenticateUsernamePassword'],
+  },
+};
 
 export interface OperationContract {
   readonly name: OperationName;
+  readonly service: ServiceName;
   /** The request action: the SOAPAction header (SOAP 1.1) or the Content-Type action parameter (SOAP 1.2). */
   readonly soapAction: string;
   readonly responseAction: string;
@@ -22,35 +54,34 @@ export interface OperationContract {
   readonly responseElement: string;
 }
 
-function operation(name: OperationName): OperationContract {
-  const soapAction = `${SERVICES88_NS}/${SERVICE_NAMES.portType}/${name}`;
-  return {
-    name,
-    soapAction,
-    responseAction: `${soapAction}Response`,
-    requestElement: name,
-    responseElement: `${name}Response`,
-  };
+function operation(service: ServiceName, name: OperationName, responseElement: string): OperationContract {
+  const soapAction = `${SERVICES88_NS}/${SERVICES[service].wsdl.portType}/${name}`;
+  return { name, service, soapAction, responseAction: `${soapAction}Response`, requestElement: name, responseElement };
 }
 
 export const OPERATIONS: Readonly<Record<OperationName, OperationContract>> = {
-  AddChatMessage: operation('AddChatMessage'),
-  GetChatMessages: operation('GetChatMessages'),
+  AddChatMessage: operation('Chat', 'AddChatMessage', 'AddChatMessageResponse'),
+  GetChatMessages: operation('Chat', 'GetChatMessages', 'GetChatMessagesResponse'),
+  // Every Authenticate operation answers with the same AuthenticateResponse message contract.
+  AuthenticateUsernamePassword: operation('SoPrincipal', 'AuthenticateUsernamePassword', 'AuthenticateResponse'),
 };
 
-const BY_ACTION = new Map(Object.values(OPERATIONS).map((op) => [op.soapAction, op]));
-const BY_REQUEST_ELEMENT = new Map(Object.values(OPERATIONS).map((op) => [op.requestElement, op]));
+const OPERATIONS_OF: Readonly<Record<ServiceName, readonly OperationContract[]>> = {
+  Chat: SERVICES.Chat.operations.map((name) => OPERATIONS[name]),
+  SoPrincipal: SERVICES.SoPrincipal.operations.map((name) => OPERATIONS[name]),
+};
 
-export function operationByAction(action: string): OperationContract | undefined {
-  return BY_ACTION.get(action);
+/** The operations of one service. */
+export function operationsOf(service: ServiceName): readonly OperationContract[] {
+  return OPERATIONS_OF[service];
 }
 
-export function operationByRequestElement(localName: string): OperationContract | undefined {
-  return BY_REQUEST_ELEMENT.get(localName);
+/** The service whose address ends in `file` (case-insensitive, as IIS matches paths), if any. */
+export function serviceByFile(file: string): ServiceContract | undefined {
+  const lower = file.toLowerCase();
+  return Object.values(SERVICES).find((service) => service.file.toLowerCase() === lower);
 }
 
-/** Request headers every operation declares, in WSDL order. */
-export const REQUEST_HEADERS = ['ApplicationToken', 'Credentials', 'TimeZone'] as const;
 /** Response headers every operation declares, in WSDL order. */
 export const RESPONSE_HEADERS = ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'] as const;
 /** SoExceptionInfo's fields, in contract order. */

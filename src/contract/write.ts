@@ -17,9 +17,12 @@ export function writeNil(name: string): string {
 /** Writes every field of a data contract, in the order given (the contract's sequence order). */
 export function writeDataContract<T>(name: string, value: T, contract: DataContract<T>, order: readonly (keyof T & string)[]): string {
   let xml = `<${name}>`;
-  for (const field of order) {
-    const fieldValue = value[field];
-    xml += fieldValue === null ? writeNil(field) : writeElement(field, contract[field].codec.format(fieldValue as NonNullable<T[typeof field]>));
-  }
+  for (const field of order) xml += writeField(value, field, contract);
   return `${xml}</${name}>`;
+}
+
+/** Writes one field of a data contract with its codec, or as nil. */
+export function writeField<T, K extends keyof T & string>(value: T, field: K, contract: DataContract<T>): string {
+  const fieldValue = value[field];
+  return fieldValue === null ? writeNil(field) : writeElement(field, contract[field].codec.format(fieldValue as NonNullable<T[K]>));
 }

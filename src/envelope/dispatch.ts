@@ -1,5 +1,5 @@
 import { SERVICES88_NS } from '../contract/namespaces.js';
-import { OPERATIONS, operationByAction, operationByRequestElement, type OperationContract } from '../contract/operations.js';
+import { operationsOf, type OperationContract, type ServiceName } from '../contract/operations.js';
 import { EmulatorError } from '../errors.js';
 import type { XmlElement } from '../xml.js';
 import type { SoapEnvelope } from './request.js';
@@ -12,19 +12,21 @@ export interface ActionSources {
 }
 
 /**
- * Finds the operation a request is for: the SOAPAction header first, then the SOAP 1.2 Content-Type
- * action, then (lenient mode only; WCF dispatches on the action alone) the body element's name.
+ * Finds the operation of `service` a request is for: the SOAPAction header first, then the SOAP 1.2
+ * Content-Type action, then (lenient mode only; WCF dispatches on the action alone) the body element's name.
+ * Another service's action is not supported here, as at a WCF endpoint.
  */
-export function resolveOperation(envelope: SoapEnvelope, sources: ActionSources, strict: boolean): OperationContract {
+export function resolveOperation(envelope: SoapEnvelope, sources: ActionSources, strict: boolean, service: ServiceName): OperationContract {
+  const operations = operationsOf(service);
   const action = firstNonEmpty(unquote(sources.soapActionHeader), unquote(sources.contentTypeAction));
   if (action !== undefined) {
-    const operation = operationByAction(action);
-    if (operation === undefined) throw actionNotSupported(action);
+    const operation = operations.find((op) => op.soapAction === action);
+    if (operation === undefined) throw actionNotSupported(action, operations);
     return operation;
   }
   const body = envelope.bodyElement;
-  const byElement = !strict && body?.namespace === SERVICES88_NS ? operationByRequestElement(body.localName) : undefined;
-  if (byElement === undefined) throw actionNotSupported('');
+  const byElement = !strict && body?.namespace === SERVICES88_NS ? operations.find((op) => op.requestElement === body.localName) : undefined;
+  if (byElement === undefined) throw actionNotSupported('', operations);
   return byElement;
 }
 
@@ -40,8 +42,8 @@ export function requireRequestElement(envelope: SoapEnvelope, operation: Operati
   );
 }
 
-function actionNotSupported(action: string): EmulatorError {
-  const supported = Object.values(OPERATIONS).map((op) => op.soapAction);
+function actionNotSupported(action: string, operations: readonly OperationContract[]): EmulatorError {
+  const supported = operations.map((op) => op.soapAction);
   return new EmulatorError(
     'ActionNotSupported',
     `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher. ` +

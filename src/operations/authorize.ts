@@ -6,8 +6,18 @@ import type { TenantId } from '../store/chat-store.js';
 /** `online`: SuperOffice Online, where the ApplicationToken is required and checked. `onsite`: it is not checked. */
 export type InstallationMode = 'online' | 'onsite';
 
-/** Checks the caller's ApplicationToken (online only) and ticket. Throws an application error. */
-export function authorize(credentials: CredentialStore, tenant: TenantId, mode: InstallationMode, headers: RequestHeaders): void {
+/** What an operation requires of its caller: a ticket (every agent call), or only the application token (logging in). */
+export type Requirement = 'ticket' | 'applicationToken';
+
+export interface Caller {
+  readonly tenant: TenantId;
+  readonly headers: RequestHeaders;
+  /** The emulator's clock, in milliseconds since 1970: issued tickets expire. */
+  readonly nowMs: number;
+}
+
+/** Checks the caller's ApplicationToken (online only) and, if required, ticket. Throws an application error. */
+export function authorize(credentials: CredentialStore, mode: InstallationMode, requirement: Requirement, { tenant, headers, nowMs }: Caller): void {
   const hint = headers.misplaced.length === 0 ? '' : ` Headers seen in another namespace: ${headers.misplaced.join(', ')}.`;
   if (mode === 'online') {
     if (headers.applicationToken === null || headers.applicationToken === '') {
@@ -25,6 +35,7 @@ export function authorize(credentials: CredentialStore, tenant: TenantId, mode: 
       );
     }
   }
+  if (requirement === 'applicationToken') return;
   if (headers.ticket === null || headers.ticket === '') {
     throw new EmulatorError(
       'TicketMissing',
@@ -32,7 +43,14 @@ export function authorize(credentials: CredentialStore, tenant: TenantId, mode: 
       'You are not logged in.',
     );
   }
-  if (!credentials.isKnownTicket(tenant, headers.ticket)) {
-    throw new EmulatorError('TicketUnknown', `The ticket is not known in tenant '${tenant}', or has expired.`, 'Your session has expired. Please log in again.');
+  switch (credentials.ticketStatus(tenant, headers.ticket, nowMs)) {
+    case 'valid':
+      return;
+    case 'expired':
+      throw new EmulatorError('TicketExpired', `The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.`, 'Your session has expired. Please log in again.');
+    case 'other tenant':
+      throw new EmulatorError('TicketUnknown', `The ticket is not valid in tenant '${tenant}': it belongs to another tenant.`, 'You are not logged in.');
+    case 'unknown':
+      throw new EmulatorError('TicketUnknown', `The ticket is not known in tenant '${tenant}'.`, 'You are not logged in.');
   }
 }

@@ -1,8 +1,17 @@
-import { readAddChatMessage, readGetChatMessages, writeAddChatMessageResult, writeGetChatMessagesResult } from '../contract/messages.js';
+import {
+  readAddChatMessage,
+  readAuthenticateUsernamePassword,
+  readGetChatMessages,
+  writeAddChatMessageResult,
+  writeAuthenticateResult,
+  writeGetChatMessagesResult,
+} from '../contract/messages.js';
 import type { OperationName } from '../contract/operations.js';
 import type { XmlElement } from '../xml.js';
+import type { Requirement } from './authorize.js';
 import { addChatMessage, getChatMessages } from './chat.js';
 import type { OperationContext } from './context.js';
+import { authenticateUsernamePassword } from './principal.js';
 
 /** How one operation is called over SOAP: its arguments read from the body, its result written back. */
 export interface SoapBinding {
@@ -12,7 +21,9 @@ export interface SoapBinding {
    * service checks the ticket, so a bad value is a fault even without a valid ticket.
    */
   prepare(wrapper: XmlElement): (context: OperationContext) => string;
-  /** The response content of a call that failed: a nil Response. */
+  /** What the caller must present. */
+  readonly requires: Requirement;
+  /** The response content of a call that failed with an application error: a nil Response. */
   readonly nilResult: string;
 }
 
@@ -22,6 +33,7 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
       const request = readAddChatMessage(wrapper);
       return (context) => writeAddChatMessageResult(addChatMessage(context, request));
     },
+    requires: 'ticket',
     nilResult: writeAddChatMessageResult(null),
   },
   GetChatMessages: {
@@ -29,6 +41,15 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
       const request = readGetChatMessages(wrapper);
       return (context) => writeGetChatMessagesResult(getChatMessages(context, request));
     },
+    requires: 'ticket',
     nilResult: writeGetChatMessagesResult(null),
+  },
+  AuthenticateUsernamePassword: {
+    prepare(wrapper) {
+      const request = readAuthenticateUsernamePassword(wrapper);
+      return (context) => writeAuthenticateResult(authenticateUsernamePassword(context, request));
+    },
+    requires: 'applicationToken',
+    nilResult: writeAuthenticateResult(null),
   },
 };

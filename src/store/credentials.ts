@@ -1,48 +1,131 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { SoPrincipalCarrier } from '../contract/principal.js';
 import type { TenantId } from './chat-store.js';
 
-/** Tickets and application tokens the emulator accepts, each valid in every tenant or in one. */
+/** What a ticket is worth in a tenant at a given time. */
+export type TicketStatus = 'valid' | 'expired' | 'other tenant' | 'unknown';
+
+/** A user who can log in with AuthenticateUsernamePassword, and who they are once logged in. */
+export interface User {
+  readonly userName: string;
+  readonly password: string;
+  readonly principal: SoPrincipalCarrier;
+}
+
+/**
+ * Tickets, application tokens and users. Secrets are never compared as strings: tickets and tokens are
+ * looked up by their SHA-256 digest, and passwords compared digest to digest with timingSafeEqual, so the
+ * time a check takes says nothing about how much of a guess was right. Secrets are kept as digests only.
+ */
 export interface CredentialStore {
-  isKnownTicket(tenant: TenantId, ticket: string): boolean;
+  ticketStatus(tenant: TenantId, ticket: string, nowMs: number): TicketStatus;
   isKnownApplicationToken(tenant: TenantId, token: string): boolean;
+  /** The principal of the tenant's user with this name (case-insensitive) and password, if any. */
+  authenticate(tenant: TenantId, userName: string, password: string): SoPrincipalCarrier | undefined;
+  /** Makes `ticket`, issued at `nowMs`, valid in `tenant` until `expiresAtMs`. */
+  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number): void;
 }
 
 export class InMemoryCredentials implements CredentialStore {
+  /** Tickets given by configuration or fixtures: valid in their scope, for ever. */
   private readonly tickets = new Map<string, Scope>();
   private readonly tokens = new Map<string, Scope>();
+  /** Tickets issued by a login: valid in one tenant until they expire. */
+  private readonly issued = new Map<string, { tenant: TenantId; expiresAtMs: number }>();
+  private issuedAtLastSweep = 0;
+  private readonly users = new Map<TenantId, Map<string, { passwordDigest: Buffer; principal: SoPrincipalCarrier }>>();
 
   /** Accepts `ticket` in `tenant`, or in every tenant when no tenant is given. */
   addTicket(ticket: string, tenant?: TenantId): void {
-    grant(this.tickets, ticket, tenant);
+    grant(this.tickets, digest(ticket), tenant);
   }
 
   addApplicationToken(token: string, tenant?: TenantId): void {
-    grant(this.tokens, token, tenant);
+    grant(this.tokens, digest(token), tenant);
   }
 
-  isKnownTicket(tenant: TenantId, ticket: string): boolean {
-    return allows(this.tickets.get(ticket), tenant);
+  /** Adds a user to a tenant; false if the tenant already has a user of that name (case-insensitive). */
+  addUser(tenant: TenantId, user: User): boolean {
+    let users = this.users.get(tenant);
+    if (users === undefined) this.users.set(tenant, (users = new Map()));
+    const key = userKey(user.userName);
+    if (users.has(key)) return false;
+    users.set(key, { passwordDigest: digestBytes(user.password), principal: user.principal });
+    return true;
+  }
+
+  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number): void {
+    this.sweepExpired(nowMs);
+    this.issued.set(digest(ticket), { tenant, expiresAtMs });
+  }
+
+  ticketStatus(tenant: TenantId, ticket: string, nowMs: number): TicketStatus {
+    const key = digest(ticket);
+    if (allows(this.tickets.get(key), tenant)) return 'valid';
+    const issued = this.issued.get(key);
+    if (issued === undefined) return this.tickets.has(key) ? 'other tenant' : 'unknown';
+    if (issued.tenant !== tenant) return 'other tenant';
+    return nowMs < issued.expiresAtMs ? 'valid' : 'expired';
   }
 
   isKnownApplicationToken(tenant: TenantId, token: string): boolean {
-    return allows(this.tokens.get(token), tenant);
+    return allows(this.tokens.get(digest(token)), tenant);
+  }
+
+  authenticate(tenant: TenantId, userName: string, password: string): SoPrincipalCarrier | undefined {
+    const user = this.users.get(tenant)?.get(userKey(userName));
+    // An unknown user costs the same comparison as a known one, so that timing does not tell them apart.
+    const matches = timingSafeEqual(digestBytes(password), user?.passwordDigest ?? NO_PASSWORD);
+    return user !== undefined && matches ? user.principal : undefined;
   }
 
   clear(): void {
     this.tickets.clear();
     this.tokens.clear();
+    this.issued.clear();
+    this.users.clear();
+  }
+
+  /**
+   * Forgets expired issued tickets whenever their number has doubled since the last sweep, so that an emulator
+   * that runs for days with logins in a loop keeps memory bounded at a linear cost per login. An expired ticket
+   * is then "unknown" rather than "expired": only after at least as many newer logins.
+   */
+  private sweepExpired(nowMs: number): void {
+    if (this.issued.size < Math.max(1024, this.issuedAtLastSweep * 2)) return;
+    for (const [key, { expiresAtMs }] of this.issued) {
+      if (expiresAtMs <= nowMs) this.issued.delete(key);
+    }
+    this.issuedAtLastSweep = this.issued.size;
   }
 }
 
 /** Where a secret is valid: everywhere, or in the listed tenants. */
 type Scope = 'every tenant' | Set<TenantId>;
 
-function grant(secrets: Map<string, Scope>, secret: string, tenant: TenantId | undefined): void {
-  const scope = secrets.get(secret);
-  if (tenant === undefined) secrets.set(secret, 'every tenant');
-  else if (scope === undefined) secrets.set(secret, new Set([tenant]));
+function grant(secrets: Map<string, Scope>, key: string, tenant: TenantId | undefined): void {
+  const scope = secrets.get(key);
+  if (tenant === undefined) secrets.set(key, 'every tenant');
+  else if (scope === undefined) secrets.set(key, new Set([tenant]));
   else if (scope !== 'every tenant') scope.add(tenant);
 }
 
 function allows(scope: Scope | undefined, tenant: TenantId): boolean {
   return scope === 'every tenant' || (scope !== undefined && scope.has(tenant));
+}
+
+function digest(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('base64');
+}
+
+function digestBytes(secret: string): Buffer {
+  return createHash('sha256').update(secret, 'utf8').digest();
+}
+
+/** A digest no password has in practice: what an unknown user's password is compared with. */
+const NO_PASSWORD = Buffer.alloc(32);
+
+/** SuperOffice user names are not case-sensitive. */
+function userKey(userName: string): string {
+  return userName.toLowerCase();
 }

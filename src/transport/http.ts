@@ -1,18 +1,23 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { serviceByFile, SERVICES, type ServiceContract, type ServiceName } from '../contract/operations.js';
 import { answerError } from '../envelope/response.js';
 import { EmulatorError } from '../errors.js';
 import { DEFAULT_TENANT } from '../store/chat-store.js';
-import { handleSoapRequest, type SoapEndpointSettings } from './soap-endpoint.js';
+import { escapeAttribute, escapeText } from '../xml.js';
+import { handleSoapRequest, type Endpoint, type SoapEndpointSettings } from './soap-endpoint.js';
 import type { ServiceDescription } from './wsdl.js';
 
 /**
- * `/Remote/Services88/Chat.svc` (the on-site style default tenant) and `/<CustId>/Remote/Services88/Chat.svc`
- * (a tenant of its own). Case-insensitive, as IIS is.
+ * `/Remote/Services88/<Service>.svc` (the on-site style default tenant) and `/<CustId>/Remote/Services88/<Service>.svc`
+ * (a tenant of its own), for each service in SERVICES. Case-insensitive, as IIS is.
  */
-export const CHAT_SVC_PATH = /^\/(?:([^/]+)\/)?Remote\/Services88\/Chat\.svc\/?$/i;
+const SERVICE_PATH = new RegExp(
+  `^/(?:([^/]+)/)?Remote/Services88/(${Object.values(SERVICES).map((service) => service.file.replace('.', '\\.')).join('|')})/?$`,
+  'i',
+);
 
 export interface AppSettings extends SoapEndpointSettings {
-  readonly wsdl: ServiceDescription;
+  readonly descriptions: Readonly<Record<ServiceName, ServiceDescription>>;
   readonly maxBodyBytes: number;
 }
 
@@ -21,24 +26,29 @@ export function createApp(settings: AppSettings): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  app.get(CHAT_SVC_PATH, (request, response) => {
+  app.get(SERVICE_PATH, (request, response) => {
+    const { service } = endpointOf(request);
     if (wantsWsdl(request)) {
-      response.type('text/xml; charset=utf-8').send(settings.wsdl.render(requestAddress(request)));
+      response.type('text/xml; charset=utf-8').send(settings.descriptions[service].render(requestAddress(request)));
     } else {
-      response.type('text/html; charset=utf-8').send(helpPage(requestAddress(request)));
+      response.type('text/html; charset=utf-8').send(helpPage(SERVICES[service], requestAddress(request)));
     }
   });
-  app.post(CHAT_SVC_PATH, express.raw({ type: () => true, limit: settings.maxBodyBytes }), (request, response) => {
-    handleSoapRequest(settings, tenantOf(request), request, response);
+  app.post(SERVICE_PATH, express.raw({ type: () => true, limit: settings.maxBodyBytes }), (request, response) => {
+    handleSoapRequest(settings, endpointOf(request), request, response);
   });
-  app.all(CHAT_SVC_PATH, (request, response) => {
+  app.all(SERVICE_PATH, (request, response) => {
     response.set('Allow', 'GET, POST');
     sendError(response, new EmulatorError('MethodNotAllowed', `${request.method} is not allowed here: POST a SOAP request, or GET ?wsdl.`));
   });
   app.use((request, response) => {
     sendError(
       response,
-      new EmulatorError('NotFound', `Nothing at ${request.path}. The Chat service is at /Remote/Services88/Chat.svc and /<CustId>/Remote/Services88/Chat.svc.`),
+      new EmulatorError(
+        'NotFound',
+        `Nothing at ${request.path}. The services are at /Remote/Services88/<Service>.svc and /<CustId>/Remote/Services88/<Service>.svc, ` +
+          `where <Service>.svc is ${Object.values(SERVICES).map((service) => service.file).join(' or ')}.`,
+      ),
     );
   });
   app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
@@ -48,9 +58,12 @@ export function createApp(settings: AppSettings): express.Express {
   return app;
 }
 
-function tenantOf(request: Request): string {
-  const custId = (request.params as Record<string, string | undefined>)[0];
-  return custId === undefined || custId === '' ? DEFAULT_TENANT : decodeURIComponent(custId);
+function endpointOf(request: Request): Endpoint {
+  const params = request.params as Record<string, string | undefined>;
+  const custId = params[0];
+  // The route only matches the files of known services.
+  const service = serviceByFile(params[1] ?? '') as ServiceContract;
+  return { tenant: custId === undefined || custId === '' ? DEFAULT_TENANT : decodeURIComponent(custId), service: service.name };
 }
 
 function wantsWsdl(request: Request): boolean {
@@ -63,11 +76,12 @@ function requestAddress(request: Request): string {
   return `${request.protocol}://${request.get('host') ?? 'localhost'}${request.path}`;
 }
 
-function helpPage(address: string): string {
+function helpPage(service: ServiceContract, address: string): string {
+  const title = `${service.wsdl.service} Service`;
   return (
-    '<!DOCTYPE html><html><head><title>WcfChatService Service</title></head><body>' +
-    '<h1>WcfChatService Service</h1><p>The Services88 Chat service is running. Its description is at ' +
-    `<a href="${address}?wsdl">${address}?wsdl</a>.</p></body></html>`
+    `<!DOCTYPE html><html><head><title>${title}</title></head><body>` +
+    `<h1>${title}</h1><p>The Services88 ${service.name} service is running. Its description is at ` +
+    `<a href="${escapeAttribute(`${address}?wsdl`)}">${escapeText(`${address}?wsdl`)}</a>.</p></body></html>`
   );
 }
 

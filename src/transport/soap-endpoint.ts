@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
+import { epochMillisecondsOf } from '../contract/datetime.js';
 import { readRequestHeaders } from '../contract/headers.js';
-import type { OperationContract } from '../contract/operations.js';
+import type { OperationContract, ServiceName } from '../contract/operations.js';
 import { requireRequestElement, resolveOperation } from '../envelope/dispatch.js';
 import { readEnvelope, type SoapVersion } from '../envelope/request.js';
 import { answerError, answerSuccess, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
@@ -20,14 +21,21 @@ export interface SoapEndpointSettings {
   readonly mode: InstallationMode;
   readonly strict: boolean;
   readonly errorStyle: ErrorStyle;
+  readonly ticketTtlMs: number;
   readonly log: (line: string) => void;
+}
+
+/** Which service of which tenant a request was sent to. */
+export interface Endpoint {
+  readonly tenant: TenantId;
+  readonly service: ServiceName;
 }
 
 /**
  * Answers one SOAP POST: envelope → operation → arguments → authorization → execution → response.
  * Every outcome, expected or not, becomes an answer through answerError; nothing escapes as a stack trace.
  */
-export function handleSoapRequest(settings: SoapEndpointSettings, tenant: TenantId, request: Request, response: Response): void {
+export function handleSoapRequest(settings: SoapEndpointSettings, { tenant, service }: Endpoint, request: Request, response: Response): void {
   const contentType = parseContentType(request.headers['content-type']);
   let version: SoapVersion = contentType.mediaType === 'application/soap+xml' ? '1.2' : '1.1';
   let operation: OperationContract | undefined;
@@ -37,10 +45,14 @@ export function handleSoapRequest(settings: SoapEndpointSettings, tenant: Tenant
     const envelope = readEnvelope(bodyText(request));
     version = envelope.version;
     if (settings.strict) checkStrictEnvelope(version, envelope.headersOutsideHeader);
-    operation = resolveOperation(envelope, { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') }, settings.strict);
-    const call = SOAP_BINDINGS[operation.name].prepare(requireRequestElement(envelope, operation));
-    authorize(settings.credentials, tenant, settings.mode, readRequestHeaders(envelope.headers));
-    const context: OperationContext = { tenant, store: settings.store, clock: settings.clock, strict: settings.strict };
+    const actions = { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') };
+    operation = resolveOperation(envelope, actions, settings.strict, service);
+    const binding = SOAP_BINDINGS[operation.name];
+    const call = binding.prepare(requireRequestElement(envelope, operation));
+    const nowMs = epochMillisecondsOf(settings.clock.now());
+    authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: readRequestHeaders(envelope.headers), nowMs });
+    const { store, credentials, clock, strict, ticketTtlMs } = settings;
+    const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs };
     answer = answerSuccess(version, operation, call(context));
   } catch (error) {
     const failed = operation === undefined ? undefined : { operation, nilResult: SOAP_BINDINGS[operation.name].nilResult };

@@ -3,11 +3,15 @@ import { fileURLToPath } from 'node:url';
 import soap from 'soap';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, CHAT_MESSAGE_SPECIAL_TYPE, CHAT_MESSAGE_TYPE } from '../contract/chat-message.js';
 import { SERVICES88_NS } from '../contract/namespaces.js';
-import { OPERATIONS, SERVICE_NAMES } from '../contract/operations.js';
+import { operationsOf, SERVICES, type ServiceName } from '../contract/operations.js';
+import { EJ_USER_STATUS, ROLE_TYPE, SO_PRINCIPAL_CARRIER_FIELDS, SO_PRINCIPAL_CONTRACT, USER_TYPE } from '../contract/principal.js';
 import { escapeAttribute } from '../xml.js';
 
-/** The project's own hand-written WSDL. */
-export const CHAT_WSDL_PATH = fileURLToPath(new URL('../../../wsdl/Chat.wsdl', import.meta.url));
+/** The project's own hand-written WSDLs, one per service. */
+export const WSDL_PATHS: Readonly<Record<ServiceName, string>> = {
+  Chat: fileURLToPath(new URL('../../../wsdl/Chat.wsdl', import.meta.url)),
+  SoPrincipal: fileURLToPath(new URL('../../../wsdl/SoPrincipal.wsdl', import.meta.url)),
+};
 
 /** The WSDL, loaded once, ready to be served with `soap:address` pointing wherever it was fetched from. */
 export interface ServiceDescription {
@@ -16,15 +20,21 @@ export interface ServiceDescription {
 
 const ADDRESS = /(<soap:address\s+location=")[^"]*(")/;
 
+/** Every service's description, loaded and checked. */
+export async function loadServiceDescriptions(): Promise<Record<ServiceName, ServiceDescription>> {
+  const [chat, soPrincipal] = await Promise.all([loadServiceDescription('Chat'), loadServiceDescription('SoPrincipal')]);
+  return { Chat: chat, SoPrincipal: soPrincipal };
+}
+
 /**
- * Loads the WSDL through node-soap, which parses and validates it as a client would, and checks that it
- * agrees with the contract the code implements (names, soapActions, field order and types, enum names).
+ * Loads a service's WSDL through node-soap, which parses and validates it as a client would, and checks that
+ * it agrees with the contract the code implements (names, soapActions, field order and types, enum names).
  * Fails with every disagreement listed, so the WSDL and the code cannot drift apart silently.
  */
-export async function loadServiceDescription(path: string = CHAT_WSDL_PATH): Promise<ServiceDescription> {
+export async function loadServiceDescription(service: ServiceName, path: string = WSDL_PATHS[service]): Promise<ServiceDescription> {
   const text = await readFile(path, 'utf8');
   const parsed = await parseWithNodeSoap(text, path);
-  const problems = disagreements(parsed);
+  const problems = disagreements(parsed, service);
   if (problems.length > 0) {
     throw new Error(`The WSDL ${path} disagrees with the contract the emulator implements:\n- ${problems.join('\n- ')}`);
   }
@@ -42,37 +52,67 @@ function parseWithNodeSoap(text: string, path: string): Promise<soap.WSDL> {
   });
 }
 
-/** Exported for its test: the list of ways the parsed WSDL differs from the contract module. */
-export function disagreements(wsdl: soap.WSDL): string[] {
+/** Exported for its test: the list of ways the parsed WSDL differs from the contract of `service`. */
+export function disagreements(wsdl: soap.WSDL, service: ServiceName): string[] {
   const problems: string[] = [];
-  const expect = (what: string, actual: unknown, expected: unknown) => {
+  const expect: Expect = (what, actual, expected) => {
     if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${what}: found ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
   };
+  const names = SERVICES[service].wsdl;
   const definitions = wsdl.definitions as unknown as Record<string, unknown>;
-  expect('definitions name', definitions['$name'], SERVICE_NAMES.definitions);
+  expect('definitions name', definitions['$name'], names.definitions);
   expect('targetNamespace', definitions['$targetNamespace'], SERVICES88_NS);
 
-  const binding = at(definitions, 'bindings', SERVICE_NAMES.binding);
-  const port = at(definitions, 'services', SERVICE_NAMES.service, 'ports', SERVICE_NAMES.port);
-  expect(`binding ${SERVICE_NAMES.binding}`, binding !== undefined, true);
-  expect(`service ${SERVICE_NAMES.service} port ${SERVICE_NAMES.port}`, port !== undefined, true);
-  expect('operations', Object.keys(asRecord(at(binding, 'methods')) ?? {}).sort(), Object.keys(OPERATIONS).sort());
-
-  const described = at(wsdl.describeServices(), SERVICE_NAMES.service, SERVICE_NAMES.port);
-  for (const operation of Object.values(OPERATIONS)) {
+  const binding = at(definitions, 'bindings', names.binding);
+  const port = at(definitions, 'services', names.service, 'ports', names.port);
+  expect(`binding ${names.binding}`, binding !== undefined, true);
+  expect(`service ${names.service} port ${names.port}`, port !== undefined, true);
+  const operations = operationsOf(service);
+  expect('operations', Object.keys(asRecord(at(binding, 'methods')) ?? {}).sort(), operations.map((op) => op.name).sort());
+  for (const operation of operations) {
     expect(`${operation.name} soapAction`, at(binding, 'methods', operation.name, 'soapAction'), operation.soapAction);
   }
-  const messageFields = asRecord(at(described, 'AddChatMessage', 'input', 'Message')) ?? {};
-  const fields = Object.keys(messageFields).filter((key) => key !== 'targetNSAlias' && key !== 'targetNamespace');
-  expect('ChatMessage fields in order', fields, CHAT_MESSAGE_FIELDS);
+  const described = asRecord(at(wsdl.describeServices(), names.service, names.port)) ?? {};
+  if (service === 'Chat') checkChatTypes(described, expect);
+  else checkSoPrincipalTypes(described, expect);
+  return problems;
+}
+
+type Expect = (what: string, actual: unknown, expected: unknown) => void;
+
+function checkChatTypes(described: Record<string, unknown>, expect: Expect): void {
+  const messageFields = fieldsOf(at(described, 'AddChatMessage', 'input', 'Message'));
+  expect('ChatMessage fields in order', Object.keys(messageFields), CHAT_MESSAGE_FIELDS);
   for (const field of CHAT_MESSAGE_FIELDS) {
-    const type = String(messageFields[field] ?? '').split('|')[0];
-    expect(`ChatMessage/${field} type`, type, CHAT_MESSAGE_CONTRACT[field].codec.typeName);
+    expect(`ChatMessage/${field} type`, typeNameOf(messageFields[field]), CHAT_MESSAGE_CONTRACT[field].codec.typeName);
   }
   expect('ChatMessageType names', enumNames(messageFields['Type']), Object.keys(CHAT_MESSAGE_TYPE));
   expect('ChatMessageSpecialType names', enumNames(messageFields['SpecialType']), Object.keys(CHAT_MESSAGE_SPECIAL_TYPE));
-  expect('GetChatMessages parameters', Object.keys(asRecord(at(described, 'GetChatMessages', 'input')) ?? {}), ['ChatSessionId', 'After']);
-  return problems;
+  expect('GetChatMessages parameters', Object.keys(fieldsOf(at(described, 'GetChatMessages', 'input'))), ['ChatSessionId', 'After']);
+}
+
+function checkSoPrincipalTypes(described: Record<string, unknown>, expect: Expect): void {
+  const operation = at(described, 'AuthenticateUsernamePassword');
+  expect('AuthenticateUsernamePassword parameters', Object.keys(fieldsOf(at(operation, 'input'))), ['UserName', 'Password']);
+  expect('AuthenticateResponse elements', Object.keys(fieldsOf(at(operation, 'output'))), ['Response', 'Credentials', 'AuthenticationSucceeded']);
+  const carrier = fieldsOf(at(operation, 'output', 'Response'));
+  expect('SoPrincipalCarrier fields in order', Object.keys(carrier), SO_PRINCIPAL_CARRIER_FIELDS);
+  for (const [field, contract] of Object.entries(SO_PRINCIPAL_CONTRACT)) {
+    expect(`SoPrincipalCarrier/${field} type`, typeNameOf(carrier[field]), contract.codec.typeName);
+  }
+  expect('UserType names', enumNames(carrier['UserType']), Object.keys(USER_TYPE));
+  expect('RoleType names', enumNames(carrier['RoleType']), Object.keys(ROLE_TYPE));
+  expect('EjUserStatus names', enumNames(carrier['EjUserStatus']), Object.keys(EJ_USER_STATUS));
+}
+
+/** The element entries of a type as node-soap describes it, without its namespace bookkeeping. */
+function fieldsOf(described: unknown): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(asRecord(described) ?? {}).filter(([key]) => key !== 'targetNSAlias' && key !== 'targetNamespace'));
+}
+
+/** node-soap describes a simple type as `name|base|enum,names`. */
+function typeNameOf(described: unknown): string | undefined {
+  return typeof described === 'string' ? described.split('|')[0] : undefined;
 }
 
 function enumNames(described: unknown): string[] {

@@ -92,7 +92,7 @@ describe('--error-style fault', () => {
       expect(answer.status).to.equal(500);
       const fault = readAnswer(answer.text).fault;
       expect(fault?.code).to.equal(version === '1.1' ? 's:Client' : 's:Sender');
-      expect(fault?.reason).to.equal("The ticket is not known in tenant 'default', or has expired.");
+      expect(fault?.reason).to.equal("The ticket is not known in tenant 'default'.");
       expect(answer.text).not.to.include('<detail');
       expect(answer.text).not.to.include(SERVICES88_NS);
       await expectStoredIds(emulator.current.chatUrl, '3', [], version);

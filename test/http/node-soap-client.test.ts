@@ -8,8 +8,8 @@ import { SAMPLE_TICKET, SAMPLE_TOKEN } from '../support/soap.js';
 describe('a node-soap client generated from ?wsdl', () => {
   const emulator = useEmulator();
 
-  async function client(ticket: string): Promise<soap.Client> {
-    const generated = await soap.createClientAsync(`${emulator.current.url}/Cust4242/Remote/Services88/Chat.svc?wsdl`);
+  async function client(ticket: string, tenantPath = '/Cust4242'): Promise<soap.Client> {
+    const generated = await soap.createClientAsync(`${emulator.current.url}${tenantPath}/Remote/Services88/Chat.svc?wsdl`);
     generated.addSoapHeader({ ApplicationToken: SAMPLE_TOKEN }, '', 'tns', SERVICES88_NS);
     generated.addSoapHeader({ Credentials: { Ticket: ticket } }, '', 'tns', SERVICES88_NS);
     return generated;
@@ -36,5 +36,23 @@ describe('a node-soap client generated from ?wsdl', () => {
     expect(headers['Succeeded']).to.equal('false');
     expect(headers['ExceptionInfo']?.['ExceptionType']).to.equal('SoAuthenticationException');
     expect(result?.['Response'] ?? null).to.equal(null);
+  });
+
+  it('logs in with a client generated from SoPrincipal.svc?wsdl, and the ticket works with the Chat client', async () => {
+    const principal = await soap.createClientAsync(`${emulator.current.url}/Remote/Services88/SoPrincipal.svc?wsdl`);
+    principal.addSoapHeader({ ApplicationToken: SAMPLE_TOKEN }, '', 'tns', SERVICES88_NS);
+    const [result, , headers] = (await principal.AuthenticateUsernamePasswordAsync({ UserName: 'agent', Password: 'secret' })) as [
+      Record<string, Record<string, unknown>>,
+      string,
+      Record<string, unknown>,
+    ];
+    expect(headers['Succeeded']).to.equal('true');
+    expect(result['AuthenticationSucceeded']).to.equal(true);
+    expect(result['Response']).to.deep.include({ UserType: 'InternalAssociate', Associate: 'agent', AssociateId: 5, FullName: 'Kari Nordmann', IsPerson: true });
+    const ticket = result['Credentials']?.['Ticket'];
+    expect(ticket).to.be.a('string');
+    const chat = await client(ticket as string, '');
+    const [, , chatHeaders] = (await chat.GetChatMessagesAsync({ ChatSessionId: 1, After: 0 })) as [unknown, string, Record<string, unknown>];
+    expect(chatHeaders['Succeeded']).to.equal('true');
   });
 });

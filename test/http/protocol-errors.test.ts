@@ -115,7 +115,10 @@ describe('protocol errors', () => {
   it('answers an unknown path with HTTP 404 that names the service paths', async () => {
     const response = await fetch(`${emulator.current.url}/Remote/Services88/Contact.svc`, { method: 'POST', body: 'x' });
     expect(response.status).to.equal(404);
-    expect(await response.text()).to.include('/Remote/Services88/Chat.svc');
+    expect(await response.text()).to.equal(
+      'Nothing at /Remote/Services88/Contact.svc. The services are at /Remote/Services88/<Service>.svc and /<CustId>/Remote/Services88/<Service>.svc, ' +
+        'where <Service>.svc is Chat.svc or SoPrincipal.svc.\n',
+    );
   });
 
   it('answers a plain GET of the endpoint with a page that links the WSDL', async () => {

@@ -30,6 +30,6 @@ describe('tenants', () => {
     const own = await postSoap(tenantUrl('Cust55555'), 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0'), { ticket: 'cust55555-only' }));
     expect(readAnswer(own.text).headers['Succeeded']).to.equal('true');
     const other = await postSoap(tenantUrl('Cust12345'), 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0'), { ticket: 'cust55555-only' }));
-    expectExceptionInfo(other, 'GetChatMessagesResponse', 'SoAuthenticationException', "not known in tenant 'Cust12345'");
+    expectExceptionInfo(other, 'GetChatMessagesResponse', 'SoAuthenticationException', "The ticket is not valid in tenant 'Cust12345': it belongs to another tenant.");
   });
 });

@@ -162,13 +162,13 @@ for (const stack of STACKS) {
             const { invalidTicket } = output();
             expect([false, 'false']).to.include(invalidTicket.succeeded);
             expect(invalidTicket.exceptionType).to.equal('SoAuthenticationException');
-            expect(invalidTicket.message).to.equal("The ticket is not known in tenant 'default', or has expired.");
+            expect(invalidTicket.message).to.equal("The ticket is not known in tenant 'default'.");
           });
 
           it('sees an invalid ticket as a SOAP fault with --error-style fault', () => {
             const { invalidTicketFault } = output();
             expect(String(invalidTicketFault.code)).to.include(version === '1.1' ? 'Client' : 'Sender');
-            expect(String(invalidTicketFault.message)).to.include("The ticket is not known in tenant 'default', or has expired.");
+            expect(String(invalidTicketFault.message)).to.include("The ticket is not known in tenant 'default'.");
           });
 
           it(`sent SOAP ${version}, with ApplicationToken and Credentials inside soap:Header`, () => {

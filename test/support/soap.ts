@@ -31,6 +31,11 @@ export function getChatMessagesBody(chatSessionId: string | undefined, after: st
   return `<c:GetChatMessages>${element('ChatSessionId', chatSessionId)}${element('After', after)}</c:GetChatMessages>`;
 }
 
+/** An AuthenticateUsernamePassword body; null writes xsi:nil, undefined leaves the element out. */
+export function loginBody(userName: string | null | undefined, password: string | null | undefined): string {
+  return `<c:AuthenticateUsernamePassword>${element('UserName', userName)}${element('Password', password)}</c:AuthenticateUsernamePassword>`;
+}
+
 export interface Credentials {
   token?: string | null;
   ticket?: string | null;

@@ -4,7 +4,7 @@ import type { ChatMessage } from '../../src/contract/chat-message.js';
 import { DOTNET_MIN_VALUE, type Instant } from '../../src/contract/datetime.js';
 import type { RequestHeaders } from '../../src/contract/headers.js';
 import { EmulatorError } from '../../src/errors.js';
-import { authorize } from '../../src/operations/authorize.js';
+import { authorize, type InstallationMode, type Requirement } from '../../src/operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../../src/operations/chat.js';
 import type { OperationContext } from '../../src/operations/context.js';
 import { InMemoryCredentials } from '../../src/store/credentials.js';
@@ -13,9 +13,10 @@ import { InMemoryChatStore } from '../../src/store/memory-store.js';
 /** 2024-01-02T03:04:05.678Z, the fixed "now" of these tests. */
 const NOW: Instant = { epochSeconds: 1_704_164_645, ticks: 6_780_000 };
 const fixedClock: Clock = { now: () => NOW };
+const NOW_MS = 1_704_164_645_678;
 
 function context(store: InMemoryChatStore, strict = false, tenant = 'Cust1'): OperationContext {
-  return { tenant, store, clock: fixedClock, strict };
+  return { tenant, store, credentials: new InMemoryCredentials(), clock: fixedClock, strict, ticketTtlMs: 60_000 };
 }
 
 function message(overrides: Partial<ChatMessage> = {}): ChatMessage {
@@ -185,11 +186,13 @@ describe('authorize', () => {
     return { applicationToken, ticket, misplaced };
   }
 
-  const authorizeError = (mode: 'online' | 'onsite', given: RequestHeaders, tenant = 'Cust1'): EmulatorError =>
-    emulatorError(() => authorize(credentials(), tenant, mode, given));
+  const check = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): void =>
+    authorize(credentials(), mode, requirement, { tenant, headers: given, nowMs: NOW_MS });
+  const authorizeError = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): EmulatorError =>
+    emulatorError(() => check(mode, given, tenant, requirement));
 
   it('lets a known token and ticket through in online mode', () => {
-    expect(authorize(credentials(), 'Cust1', 'online', headers(TOKEN, TICKET))).to.equal(undefined);
+    expect(check('online', headers(TOKEN, TICKET), 'Cust1')).to.equal(undefined);
   });
 
   it('refuses a missing or empty token in online mode with ApplicationTokenMissing', () => {
@@ -224,23 +227,46 @@ describe('authorize', () => {
     }
   });
 
-  it('refuses an unknown ticket, or one valid only in another tenant, with TicketUnknown', () => {
-    for (const ticket of ['7T:unknown', '7T:cust2only']) {
-      const error = authorizeError('online', headers(TOKEN, ticket));
-      expect(error.code).to.equal('TicketUnknown');
-      expect(error.message).to.equal("The ticket is not known in tenant 'Cust1', or has expired.");
-    }
-    expect(authorize(credentials(), 'Cust2', 'online', headers(TOKEN, '7T:cust2only'))).to.equal(undefined);
+  it('refuses an unknown ticket with TicketUnknown', () => {
+    const error = authorizeError('online', headers(TOKEN, '7T:unknown'));
+    expect(error.code).to.equal('TicketUnknown');
+    expect(error.message).to.equal("The ticket is not known in tenant 'Cust1'.");
+  });
+
+  it('refuses a ticket valid only in another tenant with TicketUnknown, saying so without naming the tenant', () => {
+    const error = authorizeError('online', headers(TOKEN, '7T:cust2only'));
+    expect(error.code).to.equal('TicketUnknown');
+    expect(error.message).to.equal("The ticket is not valid in tenant 'Cust1': it belongs to another tenant.");
+    expect(check('online', headers(TOKEN, '7T:cust2only'), 'Cust2')).to.equal(undefined);
   });
 
   it('ignores the token in onsite mode, missing or unknown', () => {
-    expect(authorize(credentials(), 'default', 'onsite', headers(null, TICKET))).to.equal(undefined);
-    expect(authorize(credentials(), 'default', 'onsite', headers('wrong', TICKET))).to.equal(undefined);
+    expect(check('onsite', headers(null, TICKET), 'default')).to.equal(undefined);
+    expect(check('onsite', headers('wrong', TICKET), 'default')).to.equal(undefined);
   });
 
   it('still checks the ticket in onsite mode', () => {
     expect(authorizeError('onsite', headers(null, null), 'default').code).to.equal('TicketMissing');
     expect(authorizeError('onsite', headers(null, '7T:unknown'), 'default').code).to.equal('TicketUnknown');
+  });
+
+  it('accepts an issued ticket in its tenant until it expires, then refuses it with TicketExpired', () => {
+    const known = credentials();
+    known.addIssuedTicket('Cust1', '7T:issued', NOW_MS, NOW_MS + 1000);
+    const at = (nowMs: number, tenant = 'Cust1') => () => authorize(known, 'online', 'ticket', { tenant, headers: headers(TOKEN, '7T:issued'), nowMs });
+    expect(at(NOW_MS + 999)()).to.equal(undefined);
+    const expired = emulatorError(at(NOW_MS + 1000));
+    expect(expired.code).to.equal('TicketExpired');
+    expect(expired.definition).to.deep.equal({ kind: 'application', exceptionType: 'SoTicketExpiredException' });
+    expect(expired.message).to.equal('The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.');
+    expect(emulatorError(at(NOW_MS, 'Cust2')).code).to.equal('TicketUnknown');
+  });
+
+  it('asks only for the application token when the requirement is applicationToken (logging in)', () => {
+    expect(check('online', headers(TOKEN, null), 'Cust1', 'applicationToken')).to.equal(undefined);
+    expect(check('onsite', headers(null, null), 'default', 'applicationToken')).to.equal(undefined);
+    expect(authorizeError('online', headers(null, TICKET), 'Cust1', 'applicationToken').code).to.equal('ApplicationTokenMissing');
+    expect(authorizeError('online', headers('wrong', null), 'Cust1', 'applicationToken').code).to.equal('ApplicationTokenUnknown');
   });
 
   it('mentions misplaced headers in the TicketMissing message', () => {

@@ -1,51 +1,58 @@
 import { expect } from 'chai';
+import type { SoPrincipalCarrier } from '../../src/contract/principal.js';
 import { InMemoryCredentials } from '../../src/store/credentials.js';
 
+function isValid(credentials: InMemoryCredentials, tenant: string, ticket: string): boolean {
+  return credentials.ticketStatus(tenant, ticket, 0) === 'valid';
+}
+
+const PRINCIPAL = { AssociateId: 5, FullName: 'Kari Nordmann' } as SoPrincipalCarrier;
+
 describe('InMemoryCredentials', () => {
-  describe('addTicket and isKnownTicket', () => {
+  describe('addTicket and ticketStatus', () => {
     it('accepts a ticket added without a tenant in every tenant', () => {
       const credentials = new InMemoryCredentials();
       credentials.addTicket('7T:all');
-      expect(credentials.isKnownTicket('default', '7T:all')).to.equal(true);
-      expect(credentials.isKnownTicket('Cust1', '7T:all')).to.equal(true);
-      expect(credentials.isKnownTicket('anything', '7T:all')).to.equal(true);
+      expect(isValid(credentials, 'default', '7T:all')).to.equal(true);
+      expect(isValid(credentials, 'Cust1', '7T:all')).to.equal(true);
+      expect(isValid(credentials, 'anything', '7T:all')).to.equal(true);
     });
 
     it('accepts a ticket added for a tenant in that tenant only', () => {
       const credentials = new InMemoryCredentials();
       credentials.addTicket('7T:one', 'Cust1');
-      expect(credentials.isKnownTicket('Cust1', '7T:one')).to.equal(true);
-      expect(credentials.isKnownTicket('Cust2', '7T:one')).to.equal(false);
-      expect(credentials.isKnownTicket('default', '7T:one')).to.equal(false);
+      expect(isValid(credentials, 'Cust1', '7T:one')).to.equal(true);
+      expect(isValid(credentials, 'Cust2', '7T:one')).to.equal(false);
+      expect(isValid(credentials, 'default', '7T:one')).to.equal(false);
     });
 
     it('accepts a ticket granted to two tenants in both, and nowhere else', () => {
       const credentials = new InMemoryCredentials();
       credentials.addTicket('7T:two', 'Cust1');
       credentials.addTicket('7T:two', 'Cust2');
-      expect(credentials.isKnownTicket('Cust1', '7T:two')).to.equal(true);
-      expect(credentials.isKnownTicket('Cust2', '7T:two')).to.equal(true);
-      expect(credentials.isKnownTicket('Cust3', '7T:two')).to.equal(false);
+      expect(isValid(credentials, 'Cust1', '7T:two')).to.equal(true);
+      expect(isValid(credentials, 'Cust2', '7T:two')).to.equal(true);
+      expect(isValid(credentials, 'Cust3', '7T:two')).to.equal(false);
     });
 
     it('keeps a ticket valid everywhere when it is also granted to one tenant, in either order', () => {
       const first = new InMemoryCredentials();
       first.addTicket('7T:x');
       first.addTicket('7T:x', 'Cust1');
-      expect(first.isKnownTicket('Cust2', '7T:x')).to.equal(true);
+      expect(isValid(first, 'Cust2', '7T:x')).to.equal(true);
       const second = new InMemoryCredentials();
       second.addTicket('7T:x', 'Cust1');
       second.addTicket('7T:x');
-      expect(second.isKnownTicket('Cust2', '7T:x')).to.equal(true);
+      expect(isValid(second, 'Cust2', '7T:x')).to.equal(true);
     });
 
     it('does not know an unknown ticket, nor a ticket that differs in case or whitespace', () => {
       const credentials = new InMemoryCredentials();
       credentials.addTicket('7T:abc');
-      expect(credentials.isKnownTicket('default', '7T:other')).to.equal(false);
-      expect(credentials.isKnownTicket('default', '7t:abc')).to.equal(false);
-      expect(credentials.isKnownTicket('default', ' 7T:abc')).to.equal(false);
-      expect(credentials.isKnownTicket('default', '')).to.equal(false);
+      expect(isValid(credentials, 'default', '7T:other')).to.equal(false);
+      expect(isValid(credentials, 'default', '7t:abc')).to.equal(false);
+      expect(isValid(credentials, 'default', ' 7T:abc')).to.equal(false);
+      expect(isValid(credentials, 'default', '')).to.equal(false);
     });
 
     it('keeps tickets and application tokens apart', () => {
@@ -74,19 +81,85 @@ describe('InMemoryCredentials', () => {
       const credentials = new InMemoryCredentials();
       credentials.addApplicationToken('tok');
       expect(credentials.isKnownApplicationToken('default', 'other')).to.equal(false);
-      expect(credentials.isKnownTicket('default', 'tok')).to.equal(false);
+      expect(isValid(credentials, 'default', 'tok')).to.equal(false);
+    });
+  });
+
+  describe('ticketStatus', () => {
+    it("tells a ticket of another tenant from an unknown one, for fixture tickets and issued ones", () => {
+      const credentials = new InMemoryCredentials();
+      credentials.addTicket('7T:one', 'Cust1');
+      credentials.addIssuedTicket('Cust1', '7T:issued', 0, 1000);
+      expect(credentials.ticketStatus('Cust2', '7T:one', 0)).to.equal('other tenant');
+      expect(credentials.ticketStatus('Cust2', '7T:issued', 0)).to.equal('other tenant');
+      expect(credentials.ticketStatus('Cust2', '7T:never', 0)).to.equal('unknown');
+    });
+
+    it('keeps an issued ticket valid until its expiry time, exclusive', () => {
+      const credentials = new InMemoryCredentials();
+      credentials.addIssuedTicket('default', '7T:issued', 0, 1000);
+      expect(credentials.ticketStatus('default', '7T:issued', 999)).to.equal('valid');
+      expect(credentials.ticketStatus('default', '7T:issued', 1000)).to.equal('expired');
+    });
+
+    it('forgets expired issued tickets once their number has doubled, and keeps the valid ones', () => {
+      const credentials = new InMemoryCredentials();
+      for (let i = 0; i < 1023; i += 1) credentials.addIssuedTicket('default', `7T:old${i}`, 0, 10);
+      credentials.addIssuedTicket('default', '7T:young', 0, 1_000_000);
+      expect(credentials.ticketStatus('default', '7T:old0', 20)).to.equal('expired');
+      credentials.addIssuedTicket('default', '7T:new', 20, 1_000_000);
+      expect(credentials.ticketStatus('default', '7T:old0', 20)).to.equal('unknown');
+      expect(credentials.ticketStatus('default', '7T:young', 20)).to.equal('valid');
+      expect(credentials.ticketStatus('default', '7T:new', 20)).to.equal('valid');
+    });
+  });
+
+  describe('addUser and authenticate', () => {
+    it("returns the user's principal for the right password, with the user name in any case", () => {
+      const credentials = new InMemoryCredentials();
+      expect(credentials.addUser('Cust1', { userName: 'Agent', password: 'Secret', principal: PRINCIPAL })).to.equal(true);
+      expect(credentials.authenticate('Cust1', 'Agent', 'Secret')).to.equal(PRINCIPAL);
+      expect(credentials.authenticate('Cust1', 'aGENT', 'Secret')).to.equal(PRINCIPAL);
+    });
+
+    it('refuses a wrong password (case-sensitive), an unknown user, and the user in another tenant', () => {
+      const credentials = new InMemoryCredentials();
+      credentials.addUser('Cust1', { userName: 'agent', password: 'Secret', principal: PRINCIPAL });
+      expect(credentials.authenticate('Cust1', 'agent', 'secret')).to.equal(undefined);
+      expect(credentials.authenticate('Cust1', 'agent', '')).to.equal(undefined);
+      expect(credentials.authenticate('Cust1', 'nobody', 'Secret')).to.equal(undefined);
+      expect(credentials.authenticate('Cust2', 'agent', 'Secret')).to.equal(undefined);
+    });
+
+    it('accepts an empty user name and password when a user has them', () => {
+      const credentials = new InMemoryCredentials();
+      credentials.addUser('default', { userName: '', password: '', principal: PRINCIPAL });
+      expect(credentials.authenticate('default', '', '')).to.equal(PRINCIPAL);
+      expect(credentials.authenticate('default', '', 'x')).to.equal(undefined);
+    });
+
+    it('refuses a second user of the same name in a tenant, in any case', () => {
+      const credentials = new InMemoryCredentials();
+      credentials.addUser('Cust1', { userName: 'agent', password: 'a', principal: PRINCIPAL });
+      expect(credentials.addUser('Cust1', { userName: 'AGENT', password: 'b', principal: PRINCIPAL })).to.equal(false);
+      expect(credentials.authenticate('Cust1', 'agent', 'a')).to.equal(PRINCIPAL);
+      expect(credentials.addUser('Cust2', { userName: 'agent', password: 'b', principal: PRINCIPAL })).to.equal(true);
     });
   });
 
   describe('clear', () => {
-    it('forgets every ticket and token', () => {
+    it('forgets every ticket, token and user', () => {
       const credentials = new InMemoryCredentials();
       credentials.addTicket('7T:a');
       credentials.addTicket('7T:b', 'Cust1');
       credentials.addApplicationToken('tok');
+      credentials.addIssuedTicket('default', '7T:c', 0, 1000);
+      credentials.addUser('default', { userName: 'u', password: 'p', principal: PRINCIPAL });
       credentials.clear();
-      expect(credentials.isKnownTicket('default', '7T:a')).to.equal(false);
-      expect(credentials.isKnownTicket('Cust1', '7T:b')).to.equal(false);
+      expect(credentials.ticketStatus('default', '7T:c', 0)).to.equal('unknown');
+      expect(credentials.authenticate('default', 'u', 'p')).to.equal(undefined);
+      expect(isValid(credentials, 'default', '7T:a')).to.equal(false);
+      expect(isValid(credentials, 'Cust1', '7T:b')).to.equal(false);
       expect(credentials.isKnownApplicationToken('default', 'tok')).to.equal(false);
     });
   });

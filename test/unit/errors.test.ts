@@ -17,6 +17,7 @@ const EXPECTED_REGISTRY = {
   InternalServiceFault: { kind: 'fault', status: 500, code: 'Server', subcode: 'InternalServiceFault' },
   TicketMissing: { kind: 'application', exceptionType: 'SoAuthenticationException' },
   TicketUnknown: { kind: 'application', exceptionType: 'SoAuthenticationException' },
+  TicketExpired: { kind: 'application', exceptionType: 'SoTicketExpiredException' },
   ApplicationTokenMissing: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
   ApplicationTokenUnknown: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
   MessageNull: { kind: 'application', exceptionType: 'ArgumentNullException' },

@@ -115,7 +115,7 @@ describe('parseFixtures', () => {
     expect(() => parseFixtures({ ticket: ['x'] }, 'test')).to.throw(FixturesError, "test: unknown key 'ticket'; expected tickets, applicationTokens, tenants.");
     expect(() => parseFixtures({ tenants: { Cust1: { session: [1] } } }, 'test')).to.throw(
       FixturesError,
-      "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, sessions, messages.",
+      "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, sessions, messages, users.",
     );
   });
 
@@ -124,8 +124,9 @@ describe('parseFixtures', () => {
     expect(fixtures.tickets).to.deep.equal(['7T:global==']);
     expect(fixtures.applicationTokens).to.deep.equal(['tok-global']);
     expect([...fixtures.tenants.keys()]).to.deep.equal(['default', 'Cust1']);
-    expect(fixtures.tenants.get('default')).to.deep.equal({ tickets: [], applicationTokens: [], sessions: [1, 2], messages: [] });
+    expect(fixtures.tenants.get('default')).to.deep.equal({ tickets: [], applicationTokens: [], sessions: [1, 2], messages: [], users: [] });
     expect(fixtures.tenants.get('Cust1')).to.deep.equal({
+      users: [],
       tickets: ['7T:cust1=='],
       applicationTokens: ['tok-cust1'],
       sessions: [10, 12],
@@ -223,6 +224,66 @@ describe('parseFixtures', () => {
     );
   });
 
+  it('reads a user: UserName, Password and SoPrincipalCarrier fields, the others defaulted', () => {
+    const fixtures = parseFixtures(
+      { tenants: { Cust1: { users: [{ UserName: 'agent', Password: 'pw', AssociateId: 5, FullName: 'Kari Nordmann', IsPerson: false, RoleType: 'ExternalUser', EMailAddress: null, FunctionRights: ['chat'], SecondaryGroups: [2, '3'] }] } } },
+      'test',
+    );
+    expect(fixtures.tenants.get('Cust1')?.users).to.deep.equal([
+      {
+        userName: 'agent',
+        password: 'pw',
+        principal: {
+          UserType: 'InternalAssociate',
+          Associate: 'agent',
+          AssociateId: 5,
+          IsPerson: false,
+          PersonId: 0,
+          CountryId: 0,
+          HomeCountryId: 0,
+          ContactId: 0,
+          GroupId: 0,
+          BusinessId: 0,
+          CategoryId: 0,
+          ContactOwner: 0,
+          RoleId: 0,
+          RoleName: '',
+          RoleDescription: '',
+          RoleType: 'ExternalUser',
+          FullName: 'Kari Nordmann',
+          EMailAddress: null,
+          EjUserId: 0,
+          EjAccessLevel: 0,
+          EjUserStatus: 'StatusNone',
+          DatabaseContextIdentifier: '',
+          FunctionRights: ['chat'],
+          SecondaryGroups: [2, 3],
+        },
+      },
+    ]);
+  });
+
+  it('refuses a user without a UserName or a Password, an unknown user field, and a bad value', () => {
+    const withUser = (user: Record<string, unknown>) => ({ tenants: { Cust1: { users: [user] } } });
+    expect(fixturesError(withUser({ Password: 'x' }))).to.equal('test: tenants.Cust1.users[0]: UserName is required.');
+    expect(fixturesError(withUser({ UserName: 'x' }))).to.equal('test: tenants.Cust1.users[0]: Password is required.');
+    expect(fixturesError(withUser({ UserName: 'x', Password: 1 }))).to.equal('test: tenants.Cust1.users[0].Password: expected a string, found number 1.');
+    expect(fixturesError(withUser({ UserName: 'x', Password: '', Name: 'y' }))).to.match(/^test: tenants\.Cust1\.users\[0\]: unknown key 'Name'; expected UserName, Password, UserType, Associate, /);
+    expect(fixturesError(withUser({ UserName: 'x', Password: '', UserType: 'Boss' }))).to.equal(
+      "test: tenants.Cust1.users[0].UserType: 'Boss' is not a valid UserType (the names, case-sensitive, are Unknown, InternalAssociate, ResourceAssociate, ExternalAssociate, AnonymousAssociate, SystemAssociate).",
+    );
+    expect(fixturesError(withUser({ UserName: 'x', Password: '', IsPerson: 'maybe' }))).to.equal(
+      "test: tenants.Cust1.users[0].IsPerson: 'maybe' is not a valid xs:boolean (expected true, false, 1 or 0).",
+    );
+    expect(fixturesError(withUser({ UserName: 'x', Password: '', AssociateId: null }))).to.equal('test: tenants.Cust1.users[0].AssociateId: null is not allowed for xs:int.');
+  });
+
+  it('refuses two users of the same name in a tenant, in any case', () => {
+    expect(fixturesError({ tenants: { Cust1: { users: [{ UserName: 'Agent', Password: 'a' }, { UserName: 'agent', Password: 'b' }] } } })).to.equal(
+      "test: tenants.Cust1.users[1]: UserName 'agent' is also users[0]'s (user names are not case-sensitive).",
+    );
+  });
+
   it('refuses a value that is neither a string nor a number', () => {
     expect(fixturesError(withMessage({ ChatSessionId: true }))).to.equal(
       'test: tenants.Cust1.messages[0].ChatSessionId: expected a string or a number, found boolean true.',
@@ -236,10 +297,10 @@ describe('loadFixtures', () => {
     const credentials = new InMemoryCredentials();
     loadFixtures(parseFixtures(FULL_DOCUMENT, 'test'), store, credentials);
 
-    expect(credentials.isKnownTicket('default', '7T:global==')).to.equal(true);
-    expect(credentials.isKnownTicket('Cust9', '7T:global==')).to.equal(true);
-    expect(credentials.isKnownTicket('Cust1', '7T:cust1==')).to.equal(true);
-    expect(credentials.isKnownTicket('default', '7T:cust1==')).to.equal(false);
+    expect(credentials.ticketStatus('default', '7T:global==', 0)).to.equal('valid');
+    expect(credentials.ticketStatus('Cust9', '7T:global==', 0)).to.equal('valid');
+    expect(credentials.ticketStatus('Cust1', '7T:cust1==', 0)).to.equal('valid');
+    expect(credentials.ticketStatus('default', '7T:cust1==', 0)).to.equal('other tenant');
     expect(credentials.isKnownApplicationToken('Cust9', 'tok-global')).to.equal(true);
     expect(credentials.isKnownApplicationToken('Cust1', 'tok-cust1')).to.equal(true);
     expect(credentials.isKnownApplicationToken('default', 'tok-cust1')).to.equal(false);
@@ -316,7 +377,7 @@ describe('readFixturesFile', () => {
     expect(fixtures.applicationTokens).to.include('1234567-1234-9876');
     const credentials = new InMemoryCredentials();
     loadFixtures(fixtures, new InMemoryChatStore(), credentials);
-    expect(credentials.isKnownTicket('default', '7T:1234abcxyzExample==')).to.equal(true);
+    expect(credentials.ticketStatus('default', '7T:1234abcxyzExample==', 0)).to.equal('valid');
     expect(credentials.isKnownApplicationToken('Cust12345', '1234567-1234-9876')).to.equal(true);
   });
 });

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import soap from 'soap';
-import { CHAT_WSDL_PATH, disagreements, loadServiceDescription } from '../../src/transport/wsdl.js';
+import { disagreements, loadServiceDescription, WSDL_PATHS } from '../../src/transport/wsdl.js';
+
+const CHAT_WSDL_PATH = WSDL_PATHS.Chat;
 
 const SHIPPED_ADDRESS = '<soap:address location="http://localhost:8088/Remote/Services88/Chat.svc" />';
 const ADD_ACTION = 'soapAction="http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/AddChatMessage"';
@@ -42,7 +44,7 @@ describe('loadServiceDescription', () => {
     const path = join(directory, `${name}.wsdl`);
     await writeFile(path, text);
     try {
-      await loadServiceDescription(path);
+      await loadServiceDescription('Chat', path);
     } catch (error) {
       expect(error).to.be.instanceOf(Error);
       return error as Error;
@@ -56,7 +58,7 @@ describe('loadServiceDescription', () => {
   });
 
   it('loads the real WSDL and renders it with the given address and nothing else changed', async () => {
-    const description = await loadServiceDescription();
+    const description = await loadServiceDescription('Chat');
     const address = 'http://h:1/X/Remote/Services88/Chat.svc';
     const rendered = description.render(address);
     expect(rendered.split('<soap:address').length - 1).to.equal(1);
@@ -65,7 +67,7 @@ describe('loadServiceDescription', () => {
   });
 
   it('renders the same description for several addresses', async () => {
-    const description = await loadServiceDescription(CHAT_WSDL_PATH);
+    const description = await loadServiceDescription('Chat', CHAT_WSDL_PATH);
     expect(description.render('https://a/Cust1/Remote/Services88/Chat.svc')).to.contain(
       '<soap:address location="https://a/Cust1/Remote/Services88/Chat.svc" />',
     );
@@ -73,7 +75,7 @@ describe('loadServiceDescription', () => {
   });
 
   it('escapes the address for the attribute', async () => {
-    const description = await loadServiceDescription();
+    const description = await loadServiceDescription('Chat');
     expect(description.render('http://h/a?b=1&c="2"')).to.contain('<soap:address location="http://h/a?b=1&#x26;c=&#x22;2&#x22;" />');
   });
 
@@ -123,7 +125,7 @@ describe('loadServiceDescription', () => {
 describe('disagreements', () => {
   it('finds none in the real WSDL', async () => {
     const text = await readFile(CHAT_WSDL_PATH, 'utf8');
-    expect(disagreements(await parseWithNodeSoap(text, CHAT_WSDL_PATH))).to.deep.equal([]);
+    expect(disagreements(await parseWithNodeSoap(text, CHAT_WSDL_PATH), 'Chat')).to.deep.equal([]);
   });
 
   it('lists each disagreement of a WSDL changed in two places', async () => {
@@ -133,9 +135,42 @@ describe('disagreements', () => {
       '<xs:enumeration value="Special" />\n',
       '',
     );
-    expect(disagreements(await parseWithNodeSoap(tampered, CHAT_WSDL_PATH))).to.deep.equal([
+    expect(disagreements(await parseWithNodeSoap(tampered, CHAT_WSDL_PATH), 'Chat')).to.deep.equal([
       'ChatMessage/ReadByCustomer type: found "xs:int", expected "xs:short"',
       'ChatMessageType names: found ["Invalid","ToCustomer","ToUser"], expected ["Invalid","ToCustomer","ToUser","Special"]',
     ]);
+  });
+});
+
+describe('disagreements of the SoPrincipal WSDL', () => {
+  it('finds none in the real WSDL', async () => {
+    const text = await readFile(WSDL_PATHS.SoPrincipal, 'utf8');
+    expect(disagreements(await parseWithNodeSoap(text, WSDL_PATHS.SoPrincipal), 'SoPrincipal')).to.deep.equal([]);
+  });
+
+  it('lists a changed soapAction, a field out of order, a changed type and a missing enum name', async () => {
+    const text = await readFile(WSDL_PATHS.SoPrincipal, 'utf8');
+    const swapped = replaceOnce(
+      text,
+      '<xs:element minOccurs="0" name="FullName" nillable="true" type="xs:string" />\n          <xs:element minOccurs="0" name="EMailAddress" nillable="true" type="xs:string" />',
+      '<xs:element minOccurs="0" name="EMailAddress" nillable="true" type="xs:string" />\n          <xs:element minOccurs="0" name="FullName" nillable="true" type="xs:string" />',
+    );
+    const tampered = replaceOnce(
+      replaceOnce(
+        replaceOnce(swapped, 'soapAction="http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateUsernamePassword"', 'soapAction="urn:login"'),
+        'name="AssociateId" type="xs:int"',
+        'name="AssociateId" type="xs:short"',
+      ),
+      '<xs:enumeration value="StatusSpm" />\n',
+      '',
+    );
+    const problems = disagreements(await parseWithNodeSoap(tampered, WSDL_PATHS.SoPrincipal), 'SoPrincipal');
+    expect(problems).to.have.length(4);
+    expect(problems[0]).to.equal(
+      'AuthenticateUsernamePassword soapAction: found "urn:login", expected "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateUsernamePassword"',
+    );
+    expect(problems[1]).to.match(/^SoPrincipalCarrier fields in order: found \[.*"Licenses","EMailAddress","FullName",/);
+    expect(problems[2]).to.equal('SoPrincipalCarrier/AssociateId type: found "xs:short", expected "xs:int"');
+    expect(problems[3]).to.match(/^EjUserStatus names: found \["StatusNone","StatusNormal","StatusNotAvailable","StatusDeleted","StatusReadOnly","StatusSystem"\]/);
   });
 });
