@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_HOST, DEFAULT_TICKET_TTL_SECONDS, ERROR_STYLES, MODES, type EmulatorOptions } from './config.js';
+import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js';
 import { startEmulator } from './emulator.js';
 import { FixturesError } from './fixtures.js';
 
@@ -17,6 +18,8 @@ const OPTION_ROWS: readonly [option: string, description: readonly string[], var
   ['--strict', ['behave like the real WCF endpoint: SOAP 1.1 only', '(others get HTTP 415), headers only inside Header,', 'unknown chat sessions rejected'], 'CHAT_EMULATOR_STRICT=true'],
   ['--no-strict', ['the lenient default, whatever CHAT_EMULATOR_STRICT says'], ''],
   ['--ticket-ttl D', ['how long a ticket from SoPrincipal.svc login stays valid:', 'seconds, or a number with s, m, h or d', `(default ${DEFAULT_TICKET_TTL_SECONDS / 3600}h)`], 'CHAT_EMULATOR_TICKET_TTL'],
+  ['--journal-size N', [`how many requests the journal at /__admin/requests keeps`, `(default ${DEFAULT_JOURNAL_SIZE}; the oldest are dropped)`], 'CHAT_EMULATOR_JOURNAL_SIZE'],
+  ['--admin-token T', ['the admin API (/__admin) requires Authorization:', 'Bearer T; required when --host is not a loopback address'], 'CHAT_EMULATOR_ADMIN_TOKEN'],
   ['--error-style S', ['exceptioninfo: application errors as the real service', 'sends them (HTTP 200, Succeeded=false, ExceptionInfo);', 'fault: as SOAP Faults (default exceptioninfo)'], 'CHAT_EMULATOR_ERROR_STYLE'],
   ['-h, --help', ['show this help and exit'], ''],
 ];
@@ -41,7 +44,7 @@ function helpText(): string {
     'Command-line options win over environment variables.',
     'Endpoints: /Remote/Services88/Chat.svc (on-site style) and /<CustId>/Remote/Services88/Chat.svc',
     '(a tenant of its own); the same for SoPrincipal.svc, where users of the fixtures log in for a',
-    'ticket; add ?wsdl for a WSDL.',
+    'ticket; add ?wsdl for a WSDL. The admin API is at /__admin (described at /__admin/openapi.json).',
     '',
   ].join('\n');
 }
@@ -73,6 +76,8 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
         'no-strict': { type: 'boolean' },
         'error-style': { type: 'string' },
         'ticket-ttl': { type: 'string' },
+        'journal-size': { type: 'string' },
+        'admin-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -103,6 +108,10 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
     ticketTtlSeconds: parseDuration(setting('ticket-ttl', values['ticket-ttl'], 'CHAT_EMULATOR_TICKET_TTL'), DEFAULT_TICKET_TTL_SECONDS),
   };
   if (fixtures !== undefined) options.fixtures = fixtures.text;
+  const journalSize = setting('journal-size', values['journal-size'], 'CHAT_EMULATOR_JOURNAL_SIZE');
+  if (journalSize !== undefined) options.journalSize = parseCount(journalSize);
+  const adminToken = setting('admin-token', values['admin-token'], 'CHAT_EMULATOR_ADMIN_TOKEN');
+  if (adminToken !== undefined) options.adminToken = adminToken.text;
   return options;
 }
 
@@ -116,6 +125,13 @@ function parsePort(setting: Setting | undefined): number {
   if (setting === undefined) return DEFAULT_PORT;
   if (!/^\d+$/.test(setting.text) || Number(setting.text) > 65535) {
     throw new UsageError(`${setting.from}: '${setting.text}' is not a TCP port (an integer 0 to 65535).`);
+  }
+  return Number(setting.text);
+}
+
+function parseCount(setting: Setting): number {
+  if (!/^[0-9]+$/.test(setting.text.trim()) || Number(setting.text) < 1 || !Number.isSafeInteger(Number(setting.text))) {
+    throw new UsageError(`${setting.from}: '${setting.text}' is not a positive whole number.`);
   }
   return Number(setting.text);
 }
@@ -191,6 +207,7 @@ async function main(): Promise<void> {
       `  tenant:    ${emulator.url}/<CustId>/Remote/Services88/Chat.svc`,
       `  WSDL:      ${emulator.wsdlUrl}`,
       `  login:     ${emulator.principalUrl} (tickets valid ${formatDuration(options.ticketTtlSeconds ?? DEFAULT_TICKET_TTL_SECONDS)})`,
+      `  admin:     ${emulator.url}/__admin${options.adminToken === undefined ? '' : ' (Authorization: Bearer <admin token>)'}`,
       `  ticket:    ${emulator.ticket ?? '(none: pass --ticket)'}`,
       `  app token: ${emulator.appToken ?? '(none: pass --app-token)'}${options.mode === 'onsite' ? ' (not checked in onsite mode)' : ''}`,
       '',

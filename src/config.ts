@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { ErrorStyle } from './envelope/response.js';
 import type { FixturesDocument } from './fixtures.js';
+import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js';
 import type { InstallationMode } from './operations/authorize.js';
 
 /** Options of startEmulator(), the same whether they come from the command line, the environment or code. */
@@ -23,6 +24,13 @@ export interface EmulatorOptions {
   errorStyle?: ErrorStyle;
   /** How long a ticket issued by SoPrincipal.svc stays valid, in seconds. Default 6 hours. */
   ticketTtlSeconds?: number;
+  /** How many requests the journal keeps (the oldest are dropped, and counted). Default 1000. */
+  journalSize?: number;
+  /**
+   * The token the admin API (/__admin) requires as `Authorization: Bearer <token>`. Required when `host` is not
+   * a loopback address; optional (and then enforced) on loopback.
+   */
+  adminToken?: string;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Where WhenPosted stamps and ticket expiry times come from. Default: the system clock. */
@@ -45,7 +53,12 @@ export class ConfigError extends Error {
   }
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'fixtures'>> & Pick<EmulatorOptions, 'fixtures'>;
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'fixtures' | 'adminToken'>> & Pick<EmulatorOptions, 'fixtures' | 'adminToken'>;
+
+/** Addresses only this machine can reach: there the admin API may go without a token. */
+export function isLoopback(host: string): boolean {
+  return /^127\.[0-9]+\.[0-9]+\.[0-9]+$/.test(host) || host === '::1' || host === 'localhost' || host === '::ffff:127.0.0.1';
+}
 
 export function resolveOptions(options: EmulatorOptions, defaults: { clock: Clock }): ResolvedOptions {
   const port = options.port ?? 0;
@@ -61,6 +74,14 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new ConfigError(`max body: '${maxBodyBytes}' is not a positive number of bytes.`);
   const ticketTtlSeconds = options.ticketTtlSeconds ?? DEFAULT_TICKET_TTL_SECONDS;
   if (!Number.isFinite(ticketTtlSeconds) || ticketTtlSeconds <= 0) throw new ConfigError(`ticket TTL: '${ticketTtlSeconds}' is not a positive number of seconds.`);
+  const journalSize = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
+  if (!Number.isInteger(journalSize) || journalSize < 1) throw new ConfigError(`journal size: '${journalSize}' is not a positive number of requests.`);
+  if (options.adminToken !== undefined && options.adminToken.trim() === '') throw new ConfigError('admin token: the token is empty.');
+  if (options.adminToken === undefined && !isLoopback(host)) {
+    throw new ConfigError(
+      `host: '${host}' is reachable from other machines, and so would the admin API be (/__admin: reset, fixtures, journal): give an admin token (--admin-token) that it will require.`,
+    );
+  }
   for (const secret of [...(options.tickets ?? []), ...(options.appTokens ?? [])]) {
     if (secret.trim() === '') throw new ConfigError('tickets and application tokens cannot be empty.');
   }
@@ -75,6 +96,8 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
     errorStyle,
     maxBodyBytes,
     ticketTtlSeconds,
+    journalSize,
+    adminToken: options.adminToken,
     clock: options.clock ?? defaults.clock,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };

@@ -1,13 +1,26 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { AdminInputError, parseClockSetting, parseJournalFilter } from './admin/input.js';
 import { systemClock } from './clock.js';
 import { resolveOptions, type EmulatorOptions } from './config.js';
-import { SERVICES } from './contract/operations.js';
-import { DEFAULT_FIXTURES_PATH, loadFixtures, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
-import { InMemoryChatStore } from './store/memory-store.js';
-import { InMemoryCredentials } from './store/credentials.js';
+import { SERVICES, type OperationName } from './contract/operations.js';
+import { EmulatorState } from './emulator-state.js';
+import { DEFAULT_FIXTURES_PATH, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
+import type { JournalPage } from './journal/journal.js';
 import { createApp } from './transport/http.js';
 import { loadServiceDescriptions } from './transport/wsdl.js';
+
+/** Which journal entries requests() returns; `since` is an xs:dateTime by the emulator clock. */
+export interface RequestFilter {
+  tenant?: string;
+  operation?: OperationName;
+  since?: string;
+  /** At most this many: the newest. */
+  limit?: number;
+}
+
+/** The emulator clock: stopped at an instant (an xs:dateTime), or the real (or given) clock moved by an offset. */
+export type ClockInput = { now: string } | { offsetMs: number };
 
 export interface RunningEmulator {
   /** The base address, for example `http://127.0.0.1:8088`. */
@@ -21,6 +34,17 @@ export interface RunningEmulator {
   /** A ticket and an application token that work in every tenant (undefined if none is configured). */
   readonly ticket: string | undefined;
   readonly appToken: string | undefined;
+  /**
+   * Back to the starting fixtures: messages, sessions, id counters, users, issued tickets, journal, injected
+   * faults and clock; with a tenant (`default` or a CustId), that tenant's part only.
+   */
+  reset(tenant?: string): void;
+  /** Adds fixtures (the fixtures file's JSON shape). Throws FixturesError or AdminInputError, having changed nothing. */
+  loadFixtures(fixtures: FixturesDocument): void;
+  /** The request journal, oldest first, secrets masked. */
+  requests(filter?: RequestFilter): JournalPage;
+  /** Stops or moves the emulator clock; null gives it back to real time. Throws AdminInputError for a bad value. */
+  setClock(clock: ClockInput | null): void;
   /** Stops accepting connections, lets requests in flight finish, and resolves when the server is closed. */
   stop(): Promise<void>;
 }
@@ -29,14 +53,20 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveOptions(options, { clock: systemClock });
   const fixtures = await resolveFixtures(config.fixtures);
-  const store = new InMemoryChatStore();
-  const credentials = new InMemoryCredentials();
-  loadFixtures(fixtures, store, credentials);
-  for (const ticket of config.tickets) credentials.addTicket(ticket);
-  for (const token of config.appTokens) credentials.addApplicationToken(token);
-
-  const descriptions = await loadServiceDescriptions();
-  const app = createApp({ ...config, store, credentials, descriptions, ticketTtlMs: config.ticketTtlSeconds * 1000 });
+  const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize);
+  const { store, credentials, clock, journal, faults } = state;
+  const app = createApp({
+    ...config,
+    store,
+    credentials,
+    clock,
+    journal,
+    faults,
+    state,
+    descriptions: await loadServiceDescriptions(),
+    ticketTtlMs: config.ticketTtlSeconds * 1000,
+    startedAtMs: Date.now(),
+  });
   const server = app.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -50,6 +80,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     principalUrl: `${url}/Remote/Services88/${SERVICES.SoPrincipal.file}`,
     ticket: config.tickets[0] ?? fixtures.tickets[0],
     appToken: config.appTokens[0] ?? fixtures.applicationTokens[0],
+    reset: (tenant) => {
+      if (tenant !== undefined && tenant === '') throw new AdminInputError('reset: the tenant is empty; give default, or a CustId.');
+      state.reset(tenant);
+    },
+    loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures')),
+    requests: (filter = {}) => journal.list(parseJournalFilter({ ...filter })),
+    setClock: (setting) => clock.set(setting === null ? null : parseClockSetting(setting)),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -24,6 +24,8 @@ export const ERRORS = {
   ApplicationTokenUnknown: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
   MessageNull: { kind: 'application', exceptionType: 'ArgumentNullException' },
   SessionUnknown: { kind: 'application', exceptionType: 'SoNotFoundException' },
+  /** Injected through the admin API; its ExceptionType is the one given there. */
+  InjectedApplicationError: { kind: 'application', exceptionType: 'SoException' },
 
   UnsupportedMediaType: { kind: 'http', status: 415 },
   MethodNotAllowed: { kind: 'http', status: 405 },
@@ -50,6 +52,8 @@ export class EmulatorError extends Error {
     message: string,
     /** For application errors: the short text a user interface would show (ExceptionInfo/FriendlyText). */
     readonly friendlyText?: string,
+    /** For application errors: an ExceptionType other than the registry's (injected errors). */
+    private readonly exceptionTypeOverride?: string,
   ) {
     super(message);
     this.name = 'EmulatorError';
@@ -57,5 +61,11 @@ export class EmulatorError extends Error {
 
   get definition(): ErrorDefinition {
     return ERRORS[this.code];
+  }
+
+  /** For application errors: the ExceptionType the answer names. */
+  get exceptionType(): string | undefined {
+    const definition = this.definition;
+    return this.exceptionTypeOverride ?? (definition.kind === 'application' ? definition.exceptionType : undefined);
   }
 }

@@ -103,11 +103,14 @@ export function parseFixtures(json: unknown, source: string): Fixtures {
   };
 }
 
-/** Puts fixtures into the stores. */
-export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: InMemoryCredentials): void {
-  for (const ticket of fixtures.tickets) credentials.addTicket(ticket);
-  for (const token of fixtures.applicationTokens) credentials.addApplicationToken(token);
+/** Puts fixtures into the stores: all of them, or (`onlyTenant`) that tenant's part only. */
+export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: InMemoryCredentials, onlyTenant?: TenantId): void {
+  if (onlyTenant === undefined) {
+    for (const ticket of fixtures.tickets) credentials.addTicket(ticket);
+    for (const token of fixtures.applicationTokens) credentials.addApplicationToken(token);
+  }
   for (const [tenant, data] of fixtures.tenants) {
+    if (onlyTenant !== undefined && tenant !== onlyTenant) continue;
     for (const ticket of data.tickets) credentials.addTicket(ticket, tenant);
     for (const token of data.applicationTokens) credentials.addApplicationToken(token, tenant);
     for (const user of data.users) credentials.addUser(tenant, user);

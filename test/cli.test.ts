@@ -156,6 +156,7 @@ function expectedBanner(port: number, settings: { heading: string; ticket?: stri
     `  tenant:    ${base}/<CustId>/Remote/Services88/Chat.svc`,
     `  WSDL:      ${base}/Remote/Services88/Chat.svc?wsdl`,
     `  login:     ${base}/Remote/Services88/SoPrincipal.svc (tickets valid ${settings.ticketTtl ?? '6h'})`,
+    `  admin:     ${base}/__admin`,
     `  ticket:    ${settings.ticket ?? SAMPLE_TICKET}`,
     `  app token: ${settings.appToken ?? SAMPLE_TOKEN}`,
   ];
@@ -211,7 +212,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   }
 
   describe('--help', () => {
-    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--error-style S', '-h, --help'];
+    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--journal-size N', '--admin-token T', '--error-style S', '-h, --help'];
     const VARIABLES = [
       'CHAT_EMULATOR_PORT',
       'CHAT_EMULATOR_HOST',
@@ -221,6 +222,8 @@ describe('cli (the compiled command line, run as a process)', function () {
       'CHAT_EMULATOR_APP_TOKENS',
       'CHAT_EMULATOR_STRICT',
       'CHAT_EMULATOR_TICKET_TTL',
+      'CHAT_EMULATOR_JOURNAL_SIZE',
+      'CHAT_EMULATOR_ADMIN_TOKEN',
       'CHAT_EMULATOR_ERROR_STYLE',
     ];
 
@@ -264,7 +267,7 @@ describe('cli (the compiled command line, run as a process)', function () {
     it('the default port is 8088, without binding it: the listen on an address this host lacks names :8088', async () => {
       // 192.0.2.1 (TEST-NET-1) is not a local address: the listen fails naming the address and port. Where the kernel
       // allows non-local binds it succeeds instead, and then the banner names the port. Either way, 8088 is asserted.
-      const cli = spawnCli(['--host', '192.0.2.1']);
+      const cli = spawnCli(['--host', '192.0.2.1', '--admin-token', 'admin-secret']);
       const listening = new Promise<'listening'>((resolve) => {
         const check = () => /^ {2}app token: /m.test(cli.stdout) && resolve('listening');
         cli.child.stdout?.on('data', check);
@@ -293,8 +296,8 @@ describe('cli (the compiled command line, run as a process)', function () {
     it('prints endpoint, tenant, WSDL, the default ticket and app token, and nothing on stderr', async () => {
       const { banner, port, cli } = await startCli(['--port', '0', '--host', '127.0.0.1']);
       expect(banner).to.deep.equal(expectedBanner(port, { heading: DEFAULT_HEADING }));
-      expect(banner[5]).to.equal('  ticket:    7T:1234abcxyzExample==');
-      expect(banner[6]).to.equal('  app token: 1234567-1234-9876');
+      expect(banner[6]).to.equal('  ticket:    7T:1234abcxyzExample==');
+      expect(banner[7]).to.equal('  app token: 1234567-1234-9876');
       expect(cli.stderr).to.equal('');
     });
 
@@ -400,6 +403,18 @@ describe('cli (the compiled command line, run as a process)', function () {
         stderr: `${NAME}: CHAT_EMULATOR_TICKET_TTL: '6 hours' is not a duration: give seconds, or a number with s, m, h or d (for example 90, 30m, 6h).\n${USAGE_HINT}\n`,
       },
       {
+        title: '--host 0.0.0.0 without --admin-token',
+        args: ['--port', '0', '--host', '0.0.0.0'],
+        code: 2,
+        stderr: `${NAME}: host: '0.0.0.0' is reachable from other machines, and so would the admin API be (/__admin: reset, fixtures, journal): give an admin token (--admin-token) that it will require.\n`,
+      },
+      {
+        title: '--journal-size 0',
+        args: ['--port', '0', '--journal-size', '0'],
+        code: 2,
+        stderr: `${NAME}: --journal-size: '0' is not a positive whole number.\n${USAGE_HINT}\n`,
+      },
+      {
         title: 'an empty --ticket',
         args: ['--port', '0', '--ticket', ' '],
         code: 2,
@@ -476,7 +491,7 @@ describe('cli (the compiled command line, run as a process)', function () {
 
     it('CHAT_EMULATOR_TICKETS=a,b: ticket b works (and a, and the fixtures ticket); c does not', async () => {
       const { banner, endpoint } = await startCli(['--port', '0'], { CHAT_EMULATOR_TICKETS: 'a,b' });
-      expect(banner[5]).to.equal('  ticket:    a');
+      expect(banner[6]).to.equal('  ticket:    a');
       expect(succeeded(await getMessages(endpoint, { ticket: 'b' }))).to.equal('true');
       expect(succeeded(await getMessages(endpoint, { ticket: 'a' }))).to.equal('true');
       expect(succeeded(await getMessages(endpoint, { ticket: SAMPLE_TICKET }))).to.equal('true');
@@ -489,7 +504,7 @@ describe('cli (the compiled command line, run as a process)', function () {
 
     it('CHAT_EMULATOR_APP_TOKENS=x,y: token y works', async () => {
       const { banner, endpoint } = await startCli(['--port', '0'], { CHAT_EMULATOR_APP_TOKENS: 'x, y' });
-      expect(banner[6]).to.equal('  app token: x');
+      expect(banner[7]).to.equal('  app token: x');
       expect(succeeded(await getMessages(endpoint, { token: 'y' }))).to.equal('true');
     });
 
@@ -582,7 +597,7 @@ describe('cli (the compiled command line, run as a process)', function () {
         .split('\n')
         .filter((line) => / {2}CHAT_EMULATOR_[A-Z_]+( \(comma-separated\)|=true)?$/.test(line))
         .map((line) => line.indexOf('CHAT_EMULATOR_'));
-      expect(columns.length).to.equal(9);
+      expect(columns.length).to.equal(11);
       expect(new Set(columns).size).to.equal(1);
     });
   });
@@ -590,7 +605,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   describe('--ticket and --app-token', () => {
     it('--ticket T --ticket U: both work, the banner shows T', async () => {
       const { banner, endpoint } = await startCli(['--port', '0', '--ticket', 'T', '--ticket', 'U']);
-      expect(banner[5]).to.equal('  ticket:    T');
+      expect(banner[6]).to.equal('  ticket:    T');
       expect(succeeded(await getMessages(endpoint, { ticket: 'T' }))).to.equal('true');
       expect(succeeded(await getMessages(endpoint, { ticket: 'U' }))).to.equal('true');
       expect(succeeded(await getMessages(`${endpoint.replace('/Remote/', '/Cust12345/Remote/')}`, { ticket: 'U' }))).to.equal('true');
@@ -598,7 +613,7 @@ describe('cli (the compiled command line, run as a process)', function () {
 
     it('--app-token X: works, the banner shows X; an unknown token does not', async () => {
       const { banner, endpoint } = await startCli(['--port', '0', '--app-token', 'X']);
-      expect(banner[6]).to.equal('  app token: X');
+      expect(banner[7]).to.equal('  app token: X');
       expect(succeeded(await getMessages(endpoint, { token: 'X' }))).to.equal('true');
       expectApplicationError(
         await getMessages(endpoint, { token: 'Y' }),
@@ -702,7 +717,7 @@ describe('cli (the compiled command line, run as a process)', function () {
     it('CHAT_EMULATOR_FIXTURES names the file when --fixtures is not given', async () => {
       const path = tempFile('env-fixtures.json', JSON.stringify({ tickets: ['env-ticket'], applicationTokens: ['env-token'] }));
       const { banner, endpoint } = await startCli(['--port', '0'], { CHAT_EMULATOR_FIXTURES: path });
-      expect(banner.slice(5)).to.deep.equal(['  ticket:    env-ticket', '  app token: env-token']);
+      expect(banner.slice(6)).to.deep.equal(['  ticket:    env-ticket', '  app token: env-token']);
       expect(succeeded(await getMessages(endpoint, { ticket: 'env-ticket', token: 'env-token' }))).to.equal('true');
     });
   });

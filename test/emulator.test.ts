@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { ConfigError, FixturesError, startEmulator, type RunningEmulator } from '../src/index.js';
-import { envelope, getChatMessagesBody, messagesOf, postSoap, readAnswer } from './support/soap.js';
+import { AdminInputError, ConfigError, FixturesError, startEmulator, type RunningEmulator } from '../src/index.js';
+import { expectStoredIds } from './support/assertions.js';
+import { addChatMessageBody, envelope, getChatMessagesBody, messagesOf, postSoap, readAnswer } from './support/soap.js';
 
 /** startEmulator(): the API the command line uses, and that test suites embed. */
 describe('startEmulator()', () => {
@@ -62,6 +63,14 @@ describe('startEmulator()', () => {
     ['an unknown error style', { errorStyle: 'soap' as 'fault' }, "error style: 'soap' is not one of exceptioninfo, fault."],
     ['an empty host', { host: ' ' }, 'host: the address is empty: give one such as 127.0.0.1, or 0.0.0.0 for every interface.'],
     ['an empty ticket', { tickets: [''] }, 'tickets and application tokens cannot be empty.'],
+    [
+      'a host other machines reach, without an admin token',
+      { host: '0.0.0.0' },
+      "host: '0.0.0.0' is reachable from other machines, and so would the admin API be (/__admin: reset, fixtures, journal): give an admin token (--admin-token) that it will require.",
+    ],
+    ['an empty admin token', { adminToken: ' ' }, 'admin token: the token is empty.'],
+    ['a journal of 0 requests', { journalSize: 0 }, "journal size: '0' is not a positive number of requests."],
+    ['a ticket TTL of 0', { ticketTtlSeconds: 0 }, "ticket TTL: '0' is not a positive number of seconds."],
   ] as const) {
     it(`refuses ${name} with a ConfigError that says so`, async () => {
       let error: unknown;
@@ -86,5 +95,62 @@ describe('startEmulator()', () => {
     expect((error as Error).message).to.equal(
       "the fixtures option: tenants.Cust1.messages[0].ReadByCustomer: '40000' is not a valid xs:short (out of range -32768 to 32767).",
     );
+  });
+
+  describe('the embedding API: reset, loadFixtures, requests, setClock', () => {
+    const FIXTURES = { tickets: ['7T:1234abcxyzExample=='], applicationTokens: ['1234567-1234-9876'], tenants: { CustA: { sessions: [1] }, CustB: { sessions: [1] } } };
+    const tenantUrl = (emulator: RunningEmulator, tenant: string) => `${emulator.url}/${tenant}/Remote/Services88/Chat.svc`;
+    const add = (url: string, text: string) => postSoap(url, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: text })));
+
+    it('reset() forgets messages and the journal; reset(tenant) only that tenant', async () => {
+      const emulator = await start({ fixtures: FIXTURES });
+      await add(tenantUrl(emulator, 'CustA'), 'a');
+      await add(tenantUrl(emulator, 'CustB'), 'b');
+      emulator.reset('CustA');
+      expect(emulator.requests().requests.map((r) => r.tenant)).to.deep.equal(['CustB']);
+      await expectStoredIds(tenantUrl(emulator, 'CustA'), '1', []);
+      await expectStoredIds(tenantUrl(emulator, 'CustB'), '1', ['1']);
+      emulator.reset();
+      expect(emulator.requests()).to.deep.equal({ requests: [], dropped: 0 });
+      await expectStoredIds(tenantUrl(emulator, 'CustB'), '1', []);
+    });
+
+    it('loadFixtures() adds to what is there, and changes nothing when it refuses', async () => {
+      const emulator = await start({ fixtures: FIXTURES });
+      emulator.loadFixtures({ tenants: { CustA: { messages: [{ ChatMessageId: 5, ChatSessionId: 1, Message: 'seeded' }] } } });
+      await expectStoredIds(tenantUrl(emulator, 'CustA'), '1', ['5']);
+      expect(() => emulator.loadFixtures({ tenants: { CustA: { messages: [{ ChatMessageId: 6, ChatSessionId: 1 }, { ChatMessageId: 5, ChatSessionId: 1 }] } } })).to.throw(
+        AdminInputError,
+        "tenants.CustA.messages[1].ChatMessageId: tenant 'CustA' already has a message with id 5.",
+      );
+      expect(() => emulator.loadFixtures({ tenants: { CustA: { sessions: ['x'] } } })).to.throw(FixturesError, /^loadFixtures: tenants\.CustA\.sessions\[0\]/);
+      await expectStoredIds(tenantUrl(emulator, 'CustA'), '1', ['5']);
+    });
+
+    it('requests() filters like the admin API; setClock() stops, moves and restores the clock', async () => {
+      const emulator = await start({ fixtures: FIXTURES });
+      emulator.setClock({ now: '2021-03-25T21:36:53.1234567Z' });
+      const added = messagesOf(readAnswer((await add(tenantUrl(emulator, 'CustA'), 'x')).text), 'AddChatMessage')[0];
+      expect(added?.['WhenPosted']).to.equal('2021-03-25T21:36:53.1234567Z');
+      emulator.setClock({ offsetMs: -24 * 60 * 60 * 1000 });
+      await postSoap(tenantUrl(emulator, 'CustB'), 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0')));
+      emulator.setClock(null);
+      expect(emulator.requests({ tenant: 'CustB' }).requests.map((r) => r.operation)).to.deep.equal(['GetChatMessages']);
+      expect(emulator.requests({ operation: 'AddChatMessage', since: '2021-03-25T00:00:00Z', limit: 1 }).requests).to.have.length(1);
+      expect(() => emulator.setClock({ now: 'soon' })).to.throw(AdminInputError, /^now: 'soon' is not a valid xs:dateTime/);
+      expect(() => emulator.requests({ limit: -1 })).to.throw(AdminInputError, 'limit: expected an integer from 0 to 9007199254740991, found number -1.');
+    });
+
+    it('serves two tenants to two tests running at once, each resetting and checking its own', async () => {
+      const emulator = await start({ fixtures: FIXTURES });
+      const suite = async (tenant: string, count: number) => {
+        emulator.reset(tenant);
+        for (let i = 0; i < count; i += 1) await add(tenantUrl(emulator, tenant), `${tenant} ${i}`);
+        await expectStoredIds(tenantUrl(emulator, tenant), '1', Array.from({ length: count }, (_, i) => String(i + 1)));
+        const mine = emulator.requests({ tenant, operation: 'AddChatMessage' }).requests;
+        expect(mine.map((r) => (r.arguments as { Message: { Message: string } }).Message.Message)).to.deep.equal(Array.from({ length: count }, (_, i) => `${tenant} ${i}`));
+      };
+      await Promise.all([suite('CustA', 20), suite('CustB', 13)]);
+    });
   });
 });

@@ -1,13 +1,29 @@
 import { childElement, type XmlElement } from '../xml.js';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage, type FieldContract } from './chat-message.js';
 import { SERVICES88_NS, WCF_ARRAYS_NS } from './namespaces.js';
-import { OPERATIONS } from './operations.js';
+import { OPERATIONS, type OperationName } from './operations.js';
 import { SO_PRINCIPAL_CARRIER_FIELDS, SO_PRINCIPAL_CONTRACT, type SoPrincipalCarrier } from './principal.js';
 import { isNil, readDataContract, readField } from './read.js';
 import { xsInt, xsString } from './values.js';
 import { writeDataContract, writeElement, writeField, writeNil } from './write.js';
 
 /** The request and response bodies of each operation: wrapper elements and their parameters. */
+
+/** The elements a wrapper or data contract holds, in contract order; nested contracts by element name; which are xs:dateTime. */
+export interface SequenceSpec {
+  readonly fields: readonly string[];
+  readonly nested?: Readonly<Record<string, SequenceSpec>>;
+  readonly dateTimes?: readonly string[];
+}
+
+const CHAT_MESSAGE_SEQUENCE: SequenceSpec = { fields: CHAT_MESSAGE_FIELDS, dateTimes: ['WhenPosted'] };
+
+/** Each request wrapper's sequence, as the WSDL declares it. */
+export const REQUEST_SEQUENCES: Readonly<Record<OperationName, SequenceSpec>> = {
+  AddChatMessage: { fields: ['ChatSessionId', 'Message'], nested: { Message: CHAT_MESSAGE_SEQUENCE } },
+  GetChatMessages: { fields: ['ChatSessionId', 'After'] },
+  AuthenticateUsernamePassword: { fields: ['UserName', 'Password'] },
+};
 
 export interface AddChatMessageRequest {
   ChatSessionId: number;

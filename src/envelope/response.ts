@@ -45,8 +45,13 @@ export function answerError(
       if (errorStyle === 'fault' || failed === undefined) {
         return soapAnswer(500, version, '', fault(version, 'Client', undefined, error.message));
       }
-      return soapAnswer(200, version, responseHeaders({ error, exceptionType: definition.exceptionType }), responseBody(failed.operation, failed.nilResult));
+      return soapAnswer(200, version, responseHeaders({ error, exceptionType: error.exceptionType ?? definition.exceptionType }), responseBody(failed.operation, failed.nilResult));
   }
+}
+
+/** A SOAP Fault with the code and reason given (an injected fault), HTTP 500. */
+export function answerFault(version: SoapVersion, code: FaultCode, reason: string): HttpAnswer {
+  return soapAnswer(500, version, '', fault(version, code, undefined, reason));
 }
 
 function soapAnswer(status: number, version: SoapVersion, headers: string, body: string): HttpAnswer {

@@ -2,6 +2,7 @@ import { isDotNetMinValue } from '../contract/datetime.js';
 import type { ChatMessage } from '../contract/chat-message.js';
 import type { AddChatMessageRequest, GetChatMessagesRequest } from '../contract/messages.js';
 import { EmulatorError } from '../errors.js';
+import { unknownSessionWarning } from '../fidelity.js';
 import type { OperationContext } from './context.js';
 
 /**
@@ -32,12 +33,12 @@ export function getChatMessages(context: OperationContext, request: GetChatMessa
   return context.store.messagesAfter(context.tenant, request.ChatSessionId, request.After);
 }
 
+/** An unknown session is refused in strict mode, as the real service refuses it, and otherwise accepted with a warning. */
 function requireSession(context: OperationContext, chatSessionId: number): void {
-  if (context.strict && !context.store.hasSession(context.tenant, chatSessionId)) {
-    throw new EmulatorError(
-      'SessionUnknown',
-      `Chat session ${chatSessionId} does not exist in tenant '${context.tenant}'.`,
-      'The chat session was not found.',
-    );
+  if (context.store.hasSession(context.tenant, chatSessionId)) return;
+  if (!context.strict) {
+    context.warn(unknownSessionWarning(chatSessionId, context.tenant));
+    return;
   }
+  throw new EmulatorError('SessionUnknown', `Chat session ${chatSessionId} does not exist in tenant '${context.tenant}'.`, 'The chat session was not found.');
 }

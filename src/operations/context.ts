@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { FidelityWarning } from '../fidelity.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
 import type { CredentialStore } from '../store/credentials.js';
 
@@ -12,4 +13,6 @@ export interface OperationContext {
   readonly strict: boolean;
   /** How long a ticket issued by a login stays valid. */
   readonly ticketTtlMs: number;
+  /** Notes something the emulator accepts but the real service would not (a fidelity warning). */
+  warn(warning: FidelityWarning): void;
 }

@@ -1,3 +1,4 @@
+import { chatMessageToJson } from '../contract/json.js';
 import {
   readAddChatMessage,
   readAuthenticateUsernamePassword,
@@ -7,11 +8,19 @@ import {
   writeGetChatMessagesResult,
 } from '../contract/messages.js';
 import type { OperationName } from '../contract/operations.js';
+import { maskPassword, type JsonValue } from '../journal/journal.js';
 import type { XmlElement } from '../xml.js';
 import type { Requirement } from './authorize.js';
 import { addChatMessage, getChatMessages } from './chat.js';
 import type { OperationContext } from './context.js';
 import { authenticateUsernamePassword } from './principal.js';
+
+/** A call read from its request, ready to run once the caller is authorized. */
+export interface PreparedCall {
+  /** The arguments as the request journal shows them, secrets masked. */
+  readonly arguments: JsonValue;
+  run(context: OperationContext): string;
+}
 
 /** How one operation is called over SOAP: its arguments read from the body, its result written back. */
 export interface SoapBinding {
@@ -20,7 +29,7 @@ export interface SoapBinding {
    * returns the call to make once the caller is authorized: WCF reads the whole message before the
    * service checks the ticket, so a bad value is a fault even without a valid ticket.
    */
-  prepare(wrapper: XmlElement): (context: OperationContext) => string;
+  prepare(wrapper: XmlElement): PreparedCall;
   /** What the caller must present. */
   readonly requires: Requirement;
   /** The response content of a call that failed with an application error: a nil Response. */
@@ -31,7 +40,10 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
   AddChatMessage: {
     prepare(wrapper) {
       const request = readAddChatMessage(wrapper);
-      return (context) => writeAddChatMessageResult(addChatMessage(context, request));
+      return {
+        arguments: { ChatSessionId: request.ChatSessionId, Message: request.Message === null ? null : chatMessageToJson({ ...request.Message }) },
+        run: (context) => writeAddChatMessageResult(addChatMessage(context, request)),
+      };
     },
     requires: 'ticket',
     nilResult: writeAddChatMessageResult(null),
@@ -39,7 +51,10 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
   GetChatMessages: {
     prepare(wrapper) {
       const request = readGetChatMessages(wrapper);
-      return (context) => writeGetChatMessagesResult(getChatMessages(context, request));
+      return {
+        arguments: { ChatSessionId: request.ChatSessionId, After: request.After },
+        run: (context) => writeGetChatMessagesResult(getChatMessages(context, request)),
+      };
     },
     requires: 'ticket',
     nilResult: writeGetChatMessagesResult(null),
@@ -47,7 +62,10 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
   AuthenticateUsernamePassword: {
     prepare(wrapper) {
       const request = readAuthenticateUsernamePassword(wrapper);
-      return (context) => writeAuthenticateResult(authenticateUsernamePassword(context, request));
+      return {
+        arguments: { UserName: request.UserName, Password: maskPassword(request.Password) },
+        run: (context) => writeAuthenticateResult(authenticateUsernamePassword(context, request)),
+      };
     },
     requires: 'applicationToken',
     nilResult: writeAuthenticateResult(null),

@@ -19,8 +19,10 @@ export interface ChatStore {
   restoreMessage(tenant: TenantId, message: ChatMessage): void;
   /** The session's messages with ChatMessageId > afterId, ascending. Empty for an unknown session. */
   messagesAfter(tenant: TenantId, chatSessionId: number, afterId: number): readonly ChatMessage[];
+  /** Whether the tenant has a message with this id, in any session. */
+  hasMessage(tenant: TenantId, chatMessageId: number): boolean;
   addSession(tenant: TenantId, chatSessionId: number): void;
   hasSession(tenant: TenantId, chatSessionId: number): boolean;
-  /** Forgets every tenant, session and message. */
-  clear(): void;
+  /** Forgets every tenant, session and message; or one tenant's, id counter included. */
+  clear(tenant?: TenantId): void;
 }

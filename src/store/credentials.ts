@@ -44,14 +44,11 @@ export class InMemoryCredentials implements CredentialStore {
     grant(this.tokens, digest(token), tenant);
   }
 
-  /** Adds a user to a tenant; false if the tenant already has a user of that name (case-insensitive). */
-  addUser(tenant: TenantId, user: User): boolean {
+  /** Adds a user to a tenant, in place of any user of that name (case-insensitive). */
+  addUser(tenant: TenantId, user: User): void {
     let users = this.users.get(tenant);
     if (users === undefined) this.users.set(tenant, (users = new Map()));
-    const key = userKey(user.userName);
-    if (users.has(key)) return false;
-    users.set(key, { passwordDigest: digestBytes(user.password), principal: user.principal });
-    return true;
+    users.set(userKey(user.userName), { passwordDigest: digestBytes(user.password), principal: user.principal });
   }
 
   addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number): void {
@@ -79,11 +76,29 @@ export class InMemoryCredentials implements CredentialStore {
     return user !== undefined && matches ? user.principal : undefined;
   }
 
-  clear(): void {
-    this.tickets.clear();
-    this.tokens.clear();
-    this.issued.clear();
-    this.users.clear();
+  /**
+   * Forgets every ticket, token and user; or, for one tenant, its users, the tickets issued there, and its
+   * share of tenant-scoped tickets and tokens (those valid in every tenant stay).
+   */
+  clear(tenant?: TenantId): void {
+    if (tenant === undefined) {
+      this.tickets.clear();
+      this.tokens.clear();
+      this.issued.clear();
+      this.users.clear();
+      return;
+    }
+    for (const secrets of [this.tickets, this.tokens]) {
+      for (const [key, scope] of secrets) {
+        if (scope === 'every tenant') continue;
+        scope.delete(tenant);
+        if (scope.size === 0) secrets.delete(key);
+      }
+    }
+    for (const [key, issued] of this.issued) {
+      if (issued.tenant === tenant) this.issued.delete(key);
+    }
+    this.users.delete(tenant);
   }
 
   /**

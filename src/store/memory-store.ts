@@ -20,8 +20,7 @@ export class InMemoryChatStore implements ChatStore {
 
   restoreMessage(tenant: TenantId, message: ChatMessage): void {
     const state = this.tenant(tenant);
-    // Ids are unique per tenant. Only an id below the next one can be taken, and then by any session.
-    if (message.ChatMessageId < state.nextId && [...state.sessions.values()].some((messages) => holdsId(messages, message.ChatMessageId))) {
+    if (this.hasMessage(tenant, message.ChatMessageId)) {
       throw new Error(`Tenant '${tenant}' already has a message with ChatMessageId ${message.ChatMessageId}.`);
     }
     const messages = this.session(state, message.ChatSessionId);
@@ -35,6 +34,13 @@ export class InMemoryChatStore implements ChatStore {
     return messages.slice(firstIndexAfter(messages, afterId));
   }
 
+  hasMessage(tenant: TenantId, chatMessageId: number): boolean {
+    const state = this.tenants.get(tenant);
+    // Ids are unique per tenant. Only an id below the next one can be taken, and then by any session.
+    if (state === undefined || chatMessageId >= state.nextId) return false;
+    return [...state.sessions.values()].some((messages) => holdsId(messages, chatMessageId));
+  }
+
   addSession(tenant: TenantId, chatSessionId: number): void {
     this.session(this.tenant(tenant), chatSessionId);
   }
@@ -43,8 +49,9 @@ export class InMemoryChatStore implements ChatStore {
     return this.tenants.get(tenant)?.sessions.has(chatSessionId) ?? false;
   }
 
-  clear(): void {
-    this.tenants.clear();
+  clear(tenant?: TenantId): void {
+    if (tenant === undefined) this.tenants.clear();
+    else this.tenants.delete(tenant);
   }
 
   private tenant(tenant: TenantId): TenantState {

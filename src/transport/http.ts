@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { ADMIN_PATH, adminRouter, type AdminSettings } from '../admin/routes.js';
 import { serviceByFile, SERVICES, type ServiceContract, type ServiceName } from '../contract/operations.js';
 import { answerError } from '../envelope/response.js';
 import { EmulatorError } from '../errors.js';
@@ -16,7 +17,7 @@ const SERVICE_PATH = new RegExp(
   'i',
 );
 
-export interface AppSettings extends SoapEndpointSettings {
+export interface AppSettings extends SoapEndpointSettings, AdminSettings {
   readonly descriptions: Readonly<Record<ServiceName, ServiceDescription>>;
   readonly maxBodyBytes: number;
 }
@@ -25,6 +26,7 @@ export function createApp(settings: AppSettings): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(ADMIN_PATH, adminRouter(settings));
 
   app.get(SERVICE_PATH, (request, response) => {
     const { service } = endpointOf(request);
@@ -34,8 +36,8 @@ export function createApp(settings: AppSettings): express.Express {
       response.type('text/html; charset=utf-8').send(helpPage(SERVICES[service], requestAddress(request)));
     }
   });
-  app.post(SERVICE_PATH, express.raw({ type: () => true, limit: settings.maxBodyBytes }), (request, response) => {
-    handleSoapRequest(settings, endpointOf(request), request, response);
+  app.post(SERVICE_PATH, express.raw({ type: () => true, limit: settings.maxBodyBytes }), (request, response, next) => {
+    handleSoapRequest(settings, endpointOf(request), request, response).catch(next);
   });
   app.all(SERVICE_PATH, (request, response) => {
     response.set('Allow', 'GET, POST');

@@ -1,15 +1,20 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Request, Response } from 'express';
-import { epochMillisecondsOf } from '../contract/datetime.js';
-import { readRequestHeaders } from '../contract/headers.js';
+import { systemClock, type Clock } from '../clock.js';
+import { epochMillisecondsOf, xsDateTime, type Instant } from '../contract/datetime.js';
+import { readRequestHeaders, type RequestHeaders } from '../contract/headers.js';
+import { REQUEST_SEQUENCES } from '../contract/messages.js';
 import type { OperationContract, ServiceName } from '../contract/operations.js';
-import { requireRequestElement, resolveOperation } from '../envelope/dispatch.js';
+import { requireRequestElement, resolveOperation, type ActionSources } from '../envelope/dispatch.js';
 import { readEnvelope, type SoapVersion } from '../envelope/request.js';
-import { answerError, answerSuccess, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
+import { answerError, answerFault, answerSuccess, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
 import { EmulatorError } from '../errors.js';
+import type { FaultInjector, FaultSpec } from '../faults.js';
+import { envelopeWarnings, noActionWarning, sequenceWarnings, type FidelityWarning } from '../fidelity.js';
+import { maskSecret, type Journal, type JsonValue, type Outcome } from '../journal/journal.js';
 import { authorize, type InstallationMode } from '../operations/authorize.js';
 import type { OperationContext } from '../operations/context.js';
 import { SOAP_BINDINGS } from '../operations/soap-bindings.js';
-import type { Clock } from '../clock.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
 import type { CredentialStore } from '../store/credentials.js';
 import { parseContentType, type ContentType } from './content-type.js';
@@ -22,6 +27,8 @@ export interface SoapEndpointSettings {
   readonly strict: boolean;
   readonly errorStyle: ErrorStyle;
   readonly ticketTtlMs: number;
+  readonly journal: Journal;
+  readonly faults: FaultInjector;
   readonly log: (line: string) => void;
 }
 
@@ -31,34 +38,169 @@ export interface Endpoint {
   readonly service: ServiceName;
 }
 
+/** What the request journal learns about a request as it is read. */
+interface Trace {
+  version: SoapVersion | null;
+  operation: OperationContract | undefined;
+  headers: RequestHeaders | undefined;
+  arguments: JsonValue;
+  readonly warnings: FidelityWarning[];
+  injected: boolean;
+  error: EmulatorError | undefined;
+}
+
+/** How the request is answered: normally, not at all (an injected drop), or cut off halfway (an injected truncation). */
+type Reply = { readonly kind: 'answer' | 'truncate'; readonly answer: HttpAnswer } | { readonly kind: 'drop' };
+
 /**
- * Answers one SOAP POST: envelope → operation → arguments → authorization → execution → response.
- * Every outcome, expected or not, becomes an answer through answerError; nothing escapes as a stack trace.
+ * Answers one SOAP POST: envelope → operation → arguments → authorization → execution → response, and
+ * records it in the journal. Every outcome, expected or not, becomes an answer; nothing escapes as a stack trace.
  */
-export function handleSoapRequest(settings: SoapEndpointSettings, { tenant, service }: Endpoint, request: Request, response: Response): void {
+export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint: Endpoint, request: Request, response: Response): Promise<void> {
+  const started = performance.now();
+  const arrival = arrivalTime(settings.clock);
+  const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: null, warnings: [], injected: false, error: undefined };
+  const reply = await replyTo(settings, endpoint, request, trace);
+  send(response, reply, trace.warnings);
+  const status = reply.kind === 'drop' ? null : reply.answer.status;
+  settings.journal.record(
+    {
+      time: xsDateTime.format(arrival),
+      tenant: endpoint.tenant,
+      service: endpoint.service,
+      operation: trace.operation?.name ?? null,
+      soapVersion: trace.version,
+      headers: { ApplicationToken: maskSecret(trace.headers?.applicationToken ?? null), Ticket: maskSecret(trace.headers?.ticket ?? null) },
+      arguments: trace.arguments,
+      status,
+      outcome: outcomeOf(trace),
+      error: trace.error === undefined ? null : { code: trace.error.code, ...exceptionTypeOf(trace.error), message: trace.error.message },
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      warnings: trace.warnings,
+    },
+    epochMillisecondsOf(arrival),
+  );
+}
+
+/** The journal's time for a request: the emulator clock, or the system's if that clock fails (the failure is answered later). */
+function arrivalTime(clock: Clock): Instant {
+  try {
+    return clock.now();
+  } catch {
+    return systemClock.now();
+  }
+}
+
+async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endpoint, request: Request, trace: Trace): Promise<Reply> {
   const contentType = parseContentType(request.headers['content-type']);
   let version: SoapVersion = contentType.mediaType === 'application/soap+xml' ? '1.2' : '1.1';
-  let operation: OperationContract | undefined;
-  let answer: HttpAnswer;
+  let truncate = false;
   try {
     checkContentType(contentType, settings.strict);
     const envelope = readEnvelope(bodyText(request));
-    version = envelope.version;
+    version = trace.version = envelope.version;
     if (settings.strict) checkStrictEnvelope(version, envelope.headersOutsideHeader);
-    const actions = { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') };
-    operation = resolveOperation(envelope, actions, settings.strict, service);
+    trace.warnings.push(...envelopeWarnings(envelope));
+    const actions: ActionSources = { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') };
+    const operation = (trace.operation = resolveOperation(envelope, actions, settings.strict, service));
+    if (!hasAction(actions)) trace.warnings.push(noActionWarning(operation.requestElement));
+    const wrapper = requireRequestElement(envelope, operation);
+    trace.warnings.push(...sequenceWarnings(wrapper, REQUEST_SEQUENCES[operation.name], operation.requestElement));
     const binding = SOAP_BINDINGS[operation.name];
-    const call = binding.prepare(requireRequestElement(envelope, operation));
+    const call = binding.prepare(wrapper);
+    trace.arguments = call.arguments;
+    trace.headers = readRequestHeaders(envelope.headers);
+    if (settings.strict) refuseWarnings(trace.warnings);
+
+    const fault = settings.faults.take(tenant, operation.name);
+    if (fault !== undefined) {
+      if (fault.delayMs > 0) await delay(fault.delayMs);
+      trace.injected = fault.action.kind !== 'delayOnly';
+      const injected = injectedReply(fault, version, settings.errorStyle, { operation, nilResult: binding.nilResult }, trace);
+      if (injected !== undefined) return injected;
+      truncate = fault.action.kind === 'truncate';
+    }
+
     const nowMs = epochMillisecondsOf(settings.clock.now());
-    authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: readRequestHeaders(envelope.headers), nowMs });
+    authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs });
     const { store, credentials, clock, strict, ticketTtlMs } = settings;
-    const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs };
-    answer = answerSuccess(version, operation, call(context));
+    const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.push(warning) };
+    const answer = answerSuccess(version, operation, call.run(context));
+    return { kind: truncate ? 'truncate' : 'answer', answer };
   } catch (error) {
-    const failed = operation === undefined ? undefined : { operation, nilResult: SOAP_BINDINGS[operation.name].nilResult };
-    answer = answerError(asEmulatorError(error, settings.log), version, settings.errorStyle, failed);
+    const emulatorError = (trace.error = asEmulatorError(error, settings.log));
+    const failed = trace.operation === undefined ? undefined : { operation: trace.operation, nilResult: SOAP_BINDINGS[trace.operation.name].nilResult };
+    return { kind: truncate ? 'truncate' : 'answer', answer: answerError(emulatorError, version, settings.errorStyle, failed) };
   }
-  response.status(answer.status).type(answer.contentType).send(answer.body);
+}
+
+/** The reply an injected fault makes instead of the normal one; undefined when the normal answer goes out (delay, truncate). */
+function injectedReply(
+  fault: FaultSpec,
+  version: SoapVersion,
+  errorStyle: ErrorStyle,
+  failed: { operation: OperationContract; nilResult: string },
+  trace: Trace,
+): Reply | undefined {
+  const action = fault.action;
+  switch (action.kind) {
+    case 'exceptionInfo': {
+      const error = (trace.error = new EmulatorError('InjectedApplicationError', action.message, action.friendlyText, action.exceptionType));
+      return { kind: 'answer', answer: answerError(error, version, errorStyle, failed) };
+    }
+    case 'soapFault':
+      return { kind: 'answer', answer: answerFault(version, action.code, action.message) };
+    case 'httpStatus':
+      return { kind: 'answer', answer: { status: action.status, contentType: 'text/plain; charset=utf-8', body: `Injected HTTP ${action.status}.\n` } };
+    case 'drop':
+      return { kind: 'drop' };
+    case 'truncate':
+    case 'delayOnly':
+      return undefined;
+  }
+}
+
+function send(response: Response, reply: Reply, warnings: readonly FidelityWarning[]): void {
+  if (reply.kind === 'drop') {
+    response.socket?.destroy();
+    return;
+  }
+  for (const warning of warnings) response.append('X-Emulator-Warning', warningHeader(warning));
+  const { status, contentType, body } = reply.answer;
+  if (reply.kind === 'answer') {
+    response.status(status).type(contentType).send(body);
+    return;
+  }
+  const bytes = Buffer.from(body, 'utf8');
+  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(bytes.length) });
+  response.write(bytes.subarray(0, bytes.length >> 1), () => response.socket?.destroy());
+}
+
+/** A warning as an HTTP header value: `code: message`, printable ASCII only (others as \\uXXXX). */
+function warningHeader({ code, message }: FidelityWarning): string {
+  return `${code}: ${message}`.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function outcomeOf(trace: Trace): Outcome {
+  if (trace.injected) return 'injected';
+  if (trace.error === undefined) return 'ok';
+  const kind = trace.error.definition.kind;
+  return kind === 'application' ? 'application error' : kind === 'fault' ? 'fault' : 'http error';
+}
+
+function exceptionTypeOf(error: EmulatorError): { exceptionType?: string } {
+  const exceptionType = error.exceptionType;
+  return exceptionType === undefined ? {} : { exceptionType };
+}
+
+function hasAction(actions: ActionSources): boolean {
+  return [actions.soapActionHeader, actions.contentTypeAction].some((action) => action !== undefined && action.trim().replace(/^"|"$/g, '') !== '');
+}
+
+/** Strict mode: what the real service would read differently is refused, not only noted. */
+function refuseWarnings(warnings: readonly FidelityWarning[]): void {
+  if (warnings.length === 0) return;
+  throw new EmulatorError('DeserializationFailed', `Strict mode refuses what the real service would read differently: ${warnings.map((w) => w.message).join(' ')}`);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

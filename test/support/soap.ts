@@ -59,6 +59,7 @@ export interface Answer {
   status: number;
   contentType: string;
   text: string;
+  headers: Headers;
 }
 
 export interface PostOptions {
@@ -81,7 +82,7 @@ export async function postSoap(url: string, operation: OperationName | null, xml
 
 export async function post(url: string, body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
   const response = await fetch(url, { method: 'POST', body, headers });
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text(), headers: response.headers };
 }
 
 const reader = new XMLParser({

@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../src/contract/chat-message.js';
 import { DOTNET_MIN_VALUE, type Instant } from '../../src/contract/datetime.js';
 import type { RequestHeaders } from '../../src/contract/headers.js';
 import { EmulatorError } from '../../src/errors.js';
+import type { FidelityWarning } from '../../src/fidelity.js';
 import { authorize, type InstallationMode, type Requirement } from '../../src/operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../../src/operations/chat.js';
 import type { OperationContext } from '../../src/operations/context.js';
@@ -15,8 +16,14 @@ const NOW: Instant = { epochSeconds: 1_704_164_645, ticks: 6_780_000 };
 const fixedClock: Clock = { now: () => NOW };
 const NOW_MS = 1_704_164_645_678;
 
+/** The fidelity warnings the operations gave, since the last test began. */
+const warnings: FidelityWarning[] = [];
+beforeEach(() => {
+  warnings.length = 0;
+});
+
 function context(store: InMemoryChatStore, strict = false, tenant = 'Cust1'): OperationContext {
-  return { tenant, store, credentials: new InMemoryCredentials(), clock: fixedClock, strict, ticketTtlMs: 60_000 };
+  return { tenant, store, credentials: new InMemoryCredentials(), clock: fixedClock, strict, ticketTtlMs: 60_000, warn: (warning) => warnings.push(warning) };
 }
 
 function message(overrides: Partial<ChatMessage> = {}): ChatMessage {
@@ -121,11 +128,19 @@ describe('addChatMessage', () => {
     expect(store.messagesAfter('Cust1', 4, 0)).to.deep.equal([stored]);
   });
 
-  it('in lenient mode adds to an unknown session, creating it', () => {
+  it('in lenient mode adds to an unknown session, creating it, with an unknown-session warning', () => {
     const store = new InMemoryChatStore();
     const stored = addChatMessage(context(store, false), { ChatSessionId: 8, Message: message() });
     expect(store.messagesAfter('Cust1', 8, 0)).to.deep.equal([stored]);
     expect(store.hasSession('Cust1', 8)).to.equal(true);
+    expect(warnings).to.deep.equal([
+      {
+        code: 'unknown-session',
+        message: "Chat session 8 does not exist in tenant 'Cust1': the real service would refuse it (SoNotFoundException); the emulator accepts it.",
+      },
+    ]);
+    addChatMessage(context(store, false), { ChatSessionId: 8, Message: message() });
+    expect(warnings).to.have.length(1);
   });
 });
 
@@ -133,6 +148,7 @@ describe('getChatMessages', () => {
   function storeWithMessages(): InMemoryChatStore {
     const store = new InMemoryChatStore();
     for (const session of [1, 2, 1, 1]) addChatMessage(context(store), { ChatSessionId: session, Message: message({ Message: `in ${session}` }) });
+    warnings.length = 0;
     return store;
   }
 
@@ -164,9 +180,10 @@ describe('getChatMessages', () => {
     expect(getChatMessages(context(store, true), { ChatSessionId: 3, After: 0 })).to.deep.equal([]);
   });
 
-  it('in lenient mode answers an unknown session with no messages', () => {
+  it('in lenient mode answers an unknown session with no messages, and a warning', () => {
     const store = storeWithMessages();
     expect(getChatMessages(context(store, false), { ChatSessionId: 3, After: 0 })).to.deep.equal([]);
+    expect(warnings.map((w) => w.code)).to.deep.equal(['unknown-session']);
   });
 });
 

@@ -117,7 +117,7 @@ describe('InMemoryCredentials', () => {
   describe('addUser and authenticate', () => {
     it("returns the user's principal for the right password, with the user name in any case", () => {
       const credentials = new InMemoryCredentials();
-      expect(credentials.addUser('Cust1', { userName: 'Agent', password: 'Secret', principal: PRINCIPAL })).to.equal(true);
+      credentials.addUser('Cust1', { userName: 'Agent', password: 'Secret', principal: PRINCIPAL });
       expect(credentials.authenticate('Cust1', 'Agent', 'Secret')).to.equal(PRINCIPAL);
       expect(credentials.authenticate('Cust1', 'aGENT', 'Secret')).to.equal(PRINCIPAL);
     });
@@ -138,12 +138,14 @@ describe('InMemoryCredentials', () => {
       expect(credentials.authenticate('default', '', 'x')).to.equal(undefined);
     });
 
-    it('refuses a second user of the same name in a tenant, in any case', () => {
+    it('replaces a user of the same name in a tenant, in any case, and only in that tenant', () => {
       const credentials = new InMemoryCredentials();
       credentials.addUser('Cust1', { userName: 'agent', password: 'a', principal: PRINCIPAL });
-      expect(credentials.addUser('Cust1', { userName: 'AGENT', password: 'b', principal: PRINCIPAL })).to.equal(false);
-      expect(credentials.authenticate('Cust1', 'agent', 'a')).to.equal(PRINCIPAL);
-      expect(credentials.addUser('Cust2', { userName: 'agent', password: 'b', principal: PRINCIPAL })).to.equal(true);
+      credentials.addUser('Cust1', { userName: 'AGENT', password: 'b', principal: PRINCIPAL });
+      credentials.addUser('Cust2', { userName: 'agent', password: 'c', principal: PRINCIPAL });
+      expect(credentials.authenticate('Cust1', 'agent', 'a')).to.equal(undefined);
+      expect(credentials.authenticate('Cust1', 'agent', 'b')).to.equal(PRINCIPAL);
+      expect(credentials.authenticate('Cust2', 'agent', 'c')).to.equal(PRINCIPAL);
     });
   });
 
@@ -158,6 +160,27 @@ describe('InMemoryCredentials', () => {
       credentials.clear();
       expect(credentials.ticketStatus('default', '7T:c', 0)).to.equal('unknown');
       expect(credentials.authenticate('default', 'u', 'p')).to.equal(undefined);
+    });
+
+    it("forgets one tenant's users, issued tickets and scoped tickets and tokens, and keeps the rest", () => {
+      const credentials = new InMemoryCredentials();
+      credentials.addTicket('7T:all');
+      credentials.addTicket('7T:both', 'Cust1');
+      credentials.addTicket('7T:both', 'Cust2');
+      credentials.addApplicationToken('tok1', 'Cust1');
+      credentials.addIssuedTicket('Cust1', '7T:issued1', 0, 1000);
+      credentials.addIssuedTicket('Cust2', '7T:issued2', 0, 1000);
+      credentials.addUser('Cust1', { userName: 'u', password: 'p', principal: PRINCIPAL });
+      credentials.addUser('Cust2', { userName: 'u', password: 'p', principal: PRINCIPAL });
+      credentials.clear('Cust1');
+      expect(credentials.ticketStatus('Cust1', '7T:all', 0)).to.equal('valid');
+      expect(credentials.ticketStatus('Cust1', '7T:both', 0)).to.equal('other tenant');
+      expect(credentials.ticketStatus('Cust2', '7T:both', 0)).to.equal('valid');
+      expect(credentials.isKnownApplicationToken('Cust1', 'tok1')).to.equal(false);
+      expect(credentials.ticketStatus('Cust1', '7T:issued1', 0)).to.equal('unknown');
+      expect(credentials.ticketStatus('Cust2', '7T:issued2', 0)).to.equal('valid');
+      expect(credentials.authenticate('Cust1', 'u', 'p')).to.equal(undefined);
+      expect(credentials.authenticate('Cust2', 'u', 'p')).to.equal(PRINCIPAL);
       expect(isValid(credentials, 'default', '7T:a')).to.equal(false);
       expect(isValid(credentials, 'Cust1', '7T:b')).to.equal(false);
       expect(credentials.isKnownApplicationToken('default', 'tok')).to.equal(false);

@@ -1,0 +1,147 @@
+import type { ClockSetting } from '../clock.js';
+import { InvalidValueError, notAValid } from '../contract/codec.js';
+import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
+import { OPERATION_NAMES, type OperationName } from '../contract/operations.js';
+import type { FaultAction, FaultSpec } from '../faults.js';
+import type { JournalFilter } from '../journal/journal.js';
+
+/**
+ * Reading what a test sends to the admin API (or to the embedding API): clock settings, faults, journal filters.
+ * Every problem is an AdminInputError whose message names the field, the value and what was expected.
+ */
+
+/** Input to the admin or embedding API that cannot be used; the message says which field and why. */
+export class AdminInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdminInputError';
+  }
+}
+
+/** `{ "now": "2021-03-25T21:36:53Z" }` or `{ "offsetMs": 60000 }`. */
+export function parseClockSetting(json: unknown): ClockSetting {
+  const body = object(json, 'the clock');
+  onlyKeys(body, ['now', 'offsetMs'], 'the clock');
+  if ((body['now'] === undefined) === (body['offsetMs'] === undefined)) {
+    throw new AdminInputError('The clock takes exactly one of "now" (an xs:dateTime such as 2021-03-25T21:36:53Z) and "offsetMs" (milliseconds).');
+  }
+  if (body['now'] !== undefined) return { now: dateTime(body['now'], 'now') };
+  const offsetMs = body['offsetMs'];
+  if (typeof offsetMs !== 'number' || !Number.isSafeInteger(offsetMs)) throw new AdminInputError(`offsetMs: expected an integer number of milliseconds, found ${describe(offsetMs)}.`);
+  return { offsetMs };
+}
+
+const FAULT_ACTIONS = ['exceptionInfo', 'soapFault', 'httpStatus', 'drop', 'truncate'] as const;
+
+/**
+ * `{ "tenant"?, "operation"?, "times"? (default 1), "delayMs"?, and at most one of exceptionInfo, soapFault,
+ * httpStatus, drop, truncate }`; a fault with a delay and nothing else only delays the normal answer.
+ */
+export function parseFaultSpec(json: unknown): FaultSpec {
+  const body = object(json, 'the fault');
+  onlyKeys(body, ['tenant', 'operation', 'times', 'delayMs', ...FAULT_ACTIONS], 'the fault');
+  const given = FAULT_ACTIONS.filter((key) => body[key] !== undefined);
+  if (given.length > 1) throw new AdminInputError(`A fault does one thing: found ${given.join(' and ')}; give one of ${FAULT_ACTIONS.join(', ')} (a delayMs may go with it).`);
+  const delayMs = body['delayMs'] === undefined ? 0 : integer(body['delayMs'], 'delayMs', 0, 60_000);
+  if (given.length === 0 && delayMs === 0) {
+    throw new AdminInputError(`A fault needs one of ${FAULT_ACTIONS.join(', ')}, or a delayMs above 0.`);
+  }
+  return {
+    ...(body['tenant'] === undefined ? {} : { tenant: string(body['tenant'], 'tenant') }),
+    ...(body['operation'] === undefined ? {} : { operation: operationName(body['operation'], 'operation') }),
+    times: body['times'] === undefined ? 1 : integer(body['times'], 'times', 1, 1_000_000),
+    delayMs,
+    action: faultAction(body, given[0]),
+  };
+}
+
+function faultAction(body: Record<string, unknown>, kind: (typeof FAULT_ACTIONS)[number] | undefined): FaultAction {
+  switch (kind) {
+    case undefined:
+      return { kind: 'delayOnly' };
+    case 'exceptionInfo': {
+      const info = object(body['exceptionInfo'], 'exceptionInfo');
+      onlyKeys(info, ['exceptionType', 'message', 'friendlyText'], 'exceptionInfo');
+      const message = info['message'] === undefined ? 'Injected application error.' : string(info['message'], 'exceptionInfo.message');
+      return {
+        kind: 'exceptionInfo',
+        exceptionType: info['exceptionType'] === undefined ? 'SoException' : string(info['exceptionType'], 'exceptionInfo.exceptionType'),
+        message,
+        friendlyText: info['friendlyText'] === undefined ? message : string(info['friendlyText'], 'exceptionInfo.friendlyText'),
+      };
+    }
+    case 'soapFault': {
+      const fault = object(body['soapFault'], 'soapFault');
+      onlyKeys(fault, ['code', 'message'], 'soapFault');
+      const code = fault['code'] === undefined ? 'Server' : string(fault['code'], 'soapFault.code');
+      const codes: Record<string, 'Client' | 'Server'> = { Client: 'Client', Sender: 'Client', Server: 'Server', Receiver: 'Server' };
+      const mapped = codes[code];
+      if (mapped === undefined) throw new AdminInputError(`soapFault.code: '${code}' is not one of Client, Server, Sender, Receiver.`);
+      return { kind: 'soapFault', code: mapped, message: fault['message'] === undefined ? 'Injected fault.' : string(fault['message'], 'soapFault.message') };
+    }
+    case 'httpStatus':
+      return { kind: 'httpStatus', status: integer(body['httpStatus'], 'httpStatus', 200, 599) };
+    case 'drop':
+    case 'truncate':
+      if (body[kind] !== true) throw new AdminInputError(`${kind}: expected true, found ${describe(body[kind])}.`);
+      return { kind };
+  }
+}
+
+/** The journal's filters, from query parameters (admin API) or an object (embedding API): tenant, operation, since, limit. */
+export function parseJournalFilter(input: Readonly<Record<string, unknown>>): JournalFilter {
+  onlyKeys(input, ['tenant', 'operation', 'since', 'limit'], 'the request filter');
+  const filter: { -readonly [K in keyof JournalFilter]: JournalFilter[K] } = {};
+  if (input['tenant'] !== undefined) filter.tenant = string(input['tenant'], 'tenant');
+  if (input['operation'] !== undefined) filter.operation = operationName(input['operation'], 'operation');
+  if (input['since'] !== undefined) filter.sinceMs = epochMillisecondsOf(dateTime(input['since'], 'since'));
+  if (input['limit'] !== undefined) {
+    const limit = typeof input['limit'] === 'string' && /^[0-9]+$/.test(input['limit']) ? Number(input['limit']) : input['limit'];
+    filter.limit = integer(limit, 'limit', 0, Number.MAX_SAFE_INTEGER);
+  }
+  return filter;
+}
+
+export function operationName(value: unknown, where: string): OperationName {
+  const name = string(value, where);
+  if (!(OPERATION_NAMES as readonly string[]).includes(name)) throw new AdminInputError(`${where}: '${name}' is not one of ${OPERATION_NAMES.join(', ')}.`);
+  return name as OperationName;
+}
+
+function dateTime(value: unknown, where: string) {
+  const text = string(value, where);
+  try {
+    return xsDateTime.parse(text);
+  } catch (error) {
+    if (error instanceof InvalidValueError) throw new AdminInputError(`${where}: '${text}' is ${notAValid(xsDateTime, error)}.`);
+    throw error;
+  }
+}
+
+function object(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AdminInputError(`${where}: expected a JSON object, found ${describe(value)}.`);
+  return value as Record<string, unknown>;
+}
+
+function onlyKeys(value: Readonly<Record<string, unknown>>, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new AdminInputError(`${where}: unknown field '${key}'; expected ${allowed.join(', ')}.`);
+  }
+}
+
+function string(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value === '') throw new AdminInputError(`${where}: expected a non-empty string, found ${describe(value)}.`);
+  return value;
+}
+
+function integer(value: unknown, where: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new AdminInputError(`${where}: expected an integer from ${min} to ${max}, found ${describe(value)}.`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? `the string '${value}'` : `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,181 @@
+import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js';
+import { OPERATION_NAMES } from '../contract/operations.js';
+
+/** The admin API's OpenAPI 3.0 description, served at /__admin/openapi.json. */
+
+const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const error = (description: string) => json(ref('Error'), description);
+const tenantQuery = {
+  name: 'tenant',
+  in: 'query',
+  required: false,
+  description: 'A tenant: `default` for /Remote/Services88/..., otherwise the CustId of /<CustId>/Remote/Services88/....',
+  schema: { type: 'string' },
+};
+
+export const ADMIN_OPENAPI = {
+  openapi: '3.0.3',
+  info: {
+    title: 'services88-chat-emulator admin API',
+    version: '1',
+    description:
+      'Reset and seed the emulator between tests, read the request journal, control the clock and inject faults. ' +
+      'When the emulator was started with --admin-token, every request needs `Authorization: Bearer <token>`.',
+  },
+  servers: [{ url: '/__admin' }],
+  security: [{}, { bearer: [] }],
+  paths: {
+    '/health': { get: { summary: 'The emulator is up.', responses: { 200: json(ref('Health')), 401: error('Missing or wrong admin token.') } } },
+    '/reset': {
+      post: {
+        summary: "Back to the fixtures' state: messages, sessions, id counters, users, issued tickets, journal, faults (and, without a tenant, the clock).",
+        parameters: [tenantQuery],
+        responses: { 200: json({ type: 'object', properties: { reset: { type: 'string', description: '`everything`, or the tenant.' } } }) },
+      },
+    },
+    '/fixtures': {
+      post: {
+        summary: 'Load tickets, tokens, users, sessions and messages, in the format of the fixtures file, in addition to what is there.',
+        requestBody: { required: true, content: { 'application/json': { schema: ref('Fixtures') } } },
+        responses: { 200: json(ref('Loaded')), 400: error('The document is not valid: the message names the field.') },
+      },
+    },
+    '/tenants/{tenant}/sessions/{chatSessionId}/messages': {
+      get: {
+        summary: "A chat session's stored messages.",
+        parameters: [
+          { name: 'tenant', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'chatSessionId', in: 'path', required: true, schema: { type: 'integer', format: 'int32' } },
+        ],
+        responses: {
+          200: json({ type: 'object', properties: { tenant: { type: 'string' }, chatSessionId: { type: 'integer' }, messages: { type: 'array', items: ref('ChatMessage') } } }),
+          404: error('The tenant has no such session.'),
+        },
+      },
+    },
+    '/requests': {
+      get: {
+        summary: `The request journal (the last --journal-size requests, ${DEFAULT_JOURNAL_SIZE} by default), oldest first.`,
+        parameters: [
+          tenantQuery,
+          { name: 'operation', in: 'query', required: false, schema: { type: 'string', enum: [...OPERATION_NAMES] } },
+          { name: 'since', in: 'query', required: false, description: 'An xs:dateTime, by the emulator clock.', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', required: false, description: 'At most this many: the newest.', schema: { type: 'integer', minimum: 0 } },
+        ],
+        responses: { 200: json({ type: 'object', properties: { requests: { type: 'array', items: ref('JournalEntry') }, dropped: { type: 'integer' } } }) },
+      },
+      delete: { summary: 'Empty the journal.', responses: { 200: json({ type: 'object', properties: { cleared: { type: 'boolean' } } }) } },
+    },
+    '/clock': {
+      get: { summary: 'The emulator clock.', responses: { 200: json(ref('Clock')) } },
+      put: {
+        summary: 'Stop the clock at an instant (`now`), or move it by an offset (`offsetMs`). Used for WhenPosted stamps and ticket expiry.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  { type: 'object', required: ['now'], properties: { now: { type: 'string', example: '2021-03-25T21:36:53Z' } }, additionalProperties: false },
+                  { type: 'object', required: ['offsetMs'], properties: { offsetMs: { type: 'integer' } }, additionalProperties: false },
+                ],
+              },
+            },
+          },
+        },
+        responses: { 200: json(ref('Clock')), 400: error('Neither or both of now and offsetMs, or a bad value.') },
+      },
+      delete: { summary: 'Back to real time.', responses: { 200: json(ref('Clock')) } },
+    },
+    '/faults': {
+      get: { summary: 'The injected faults still waiting.', responses: { 200: json({ type: 'object', properties: { faults: { type: 'array', items: ref('Fault') } } }) } },
+      post: {
+        summary: 'Inject a fault for the next `times` calls that match tenant and operation.',
+        requestBody: { required: true, content: { 'application/json': { schema: ref('FaultSpec') } } },
+        responses: { 200: json({ type: 'object', properties: { fault: ref('Fault') } }), 400: error('The fault is not valid: the message names the field.') },
+      },
+      delete: { summary: 'Clear every injected fault.', responses: { 200: json({ type: 'object', properties: { cleared: { type: 'integer' } } }) } },
+    },
+    '/openapi.json': { get: { summary: 'This document.', responses: { 200: json({ type: 'object' }) } } },
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: {
+      Error: { type: 'object', properties: { error: { type: 'object', properties: { status: { type: 'integer' }, message: { type: 'string' } } } } },
+      Health: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] }, uptimeSeconds: { type: 'integer' }, clock: ref('Clock') } },
+      Clock: {
+        type: 'object',
+        properties: { now: { type: 'string' }, mode: { type: 'string', enum: ['base', 'fixed', 'offset'] }, offsetMs: { type: 'integer' } },
+      },
+      ChatMessage: {
+        type: 'object',
+        properties: {
+          ChatMessageId: { type: 'integer' },
+          ChatSessionId: { type: 'integer' },
+          Type: { type: 'string' },
+          Message: { type: 'string', nullable: true },
+          Author: { type: 'string', nullable: true },
+          ReadByCustomer: { type: 'integer' },
+          SpecialType: { type: 'string' },
+          SpecialParam: { type: 'string', nullable: true },
+          WhenPosted: { type: 'string', description: 'xs:dateTime in UTC, up to 7 fraction digits.' },
+        },
+      },
+      Fixtures: {
+        type: 'object',
+        description: 'The format of the fixtures file (README, "Fixtures").',
+        properties: {
+          tickets: { type: 'array', items: { type: 'string' } },
+          applicationTokens: { type: 'array', items: { type: 'string' } },
+          tenants: { type: 'object', additionalProperties: { type: 'object' } },
+        },
+        additionalProperties: false,
+      },
+      Loaded: {
+        type: 'object',
+        properties: {
+          loaded: {
+            type: 'object',
+            properties: Object.fromEntries(['tickets', 'applicationTokens', 'tenants', 'sessions', 'messages', 'users'].map((key) => [key, { type: 'integer' }])),
+          },
+        },
+      },
+      JournalEntry: {
+        type: 'object',
+        properties: {
+          id: { type: 'integer' },
+          time: { type: 'string' },
+          tenant: { type: 'string' },
+          service: { type: 'string', enum: ['Chat', 'SoPrincipal'] },
+          operation: { type: 'string', nullable: true },
+          soapVersion: { type: 'string', nullable: true, enum: ['1.1', '1.2'] },
+          headers: { type: 'object', properties: { ApplicationToken: { type: 'string', nullable: true }, Ticket: { type: 'string', nullable: true } } },
+          arguments: { description: 'The parsed arguments; passwords as ***.' },
+          status: { type: 'integer', nullable: true, description: 'null: the connection was dropped.' },
+          outcome: { type: 'string', enum: ['ok', 'application error', 'fault', 'http error', 'injected'] },
+          error: { type: 'object', nullable: true, properties: { code: { type: 'string' }, exceptionType: { type: 'string' }, message: { type: 'string' } } },
+          durationMs: { type: 'number' },
+          warnings: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+      FaultSpec: {
+        type: 'object',
+        description: 'At most one of exceptionInfo, soapFault, httpStatus, drop, truncate; delayMs may go with any, or alone.',
+        properties: {
+          tenant: { type: 'string' },
+          operation: { type: 'string', enum: [...OPERATION_NAMES] },
+          times: { type: 'integer', minimum: 1, default: 1 },
+          delayMs: { type: 'integer', minimum: 0, maximum: 60000 },
+          exceptionInfo: { type: 'object', properties: { exceptionType: { type: 'string' }, message: { type: 'string' }, friendlyText: { type: 'string' } } },
+          soapFault: { type: 'object', properties: { code: { type: 'string', enum: ['Client', 'Server', 'Sender', 'Receiver'] }, message: { type: 'string' } } },
+          httpStatus: { type: 'integer', minimum: 200, maximum: 599 },
+          drop: { type: 'boolean', enum: [true] },
+          truncate: { type: 'boolean', enum: [true] },
+        },
+        additionalProperties: false,
+      },
+      Fault: { allOf: [ref('FaultSpec'), { type: 'object', properties: { id: { type: 'integer' }, remaining: { type: 'integer' } } }] },
+    },
+  },
+} as const;

@@ -1,0 +1,122 @@
+import { SERVICES88_NS, XSI_NS } from './contract/namespaces.js';
+import type { SequenceSpec } from './contract/messages.js';
+import { isNil } from './contract/read.js';
+import type { XmlElement } from './xml.js';
+import type { SoapEnvelope } from './envelope/request.js';
+
+/**
+ * Fidelity warnings: what the emulator accepted but the real WCF service would refuse or read differently.
+ * The journal lists them, the answer carries them in X-Emulator-Warning headers, and --strict refuses them.
+ */
+
+export type WarningCode =
+  | 'soap-1.2'
+  | 'header-outside-header'
+  | 'no-action'
+  | 'xsi-type'
+  | 'field-order'
+  | 'unknown-element'
+  | 'date-without-zone'
+  | 'unknown-session';
+
+export interface FidelityWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
+/** What the envelope itself tells: its SOAP version, where its headers are, xsi:type attributes. */
+export function envelopeWarnings(envelope: SoapEnvelope): FidelityWarning[] {
+  const warnings: FidelityWarning[] = [];
+  if (envelope.version === '1.2') {
+    warnings.push({
+      code: 'soap-1.2',
+      message: 'The request is SOAP 1.2: the real Chat.svc (WCF BasicHttpBinding) accepts SOAP 1.1 only and answers HTTP 415.',
+    });
+  }
+  if (envelope.headersOutsideHeader.length > 0) {
+    warnings.push({
+      code: 'header-outside-header',
+      message: `${envelope.headersOutsideHeader.join(', ')} directly under Envelope: the real service reads headers only inside Header and would not see them.`,
+    });
+  }
+  const typed = [...envelope.headers, ...(envelope.bodyElement === undefined ? [] : [envelope.bodyElement])].flatMap((element) => xsiTyped(element, element.localName));
+  if (typed.length > 0) {
+    warnings.push({
+      code: 'xsi-type',
+      message:
+        `xsi:type attributes (SOAP encoding) on ${typed.length} element${typed.length === 1 ? '' : 's'}, the first ${typed[0] as string}: ` +
+        "the emulator ignores them; WCF's DataContractSerializer reads xsi:type as the type to deserialize and refuses types it does not expect.",
+    });
+  }
+  return warnings;
+}
+
+export function noActionWarning(operationElement: string): FidelityWarning {
+  return {
+    code: 'no-action',
+    message: `No SOAPAction and no action parameter: the emulator dispatched on the body element ${operationElement}; WCF dispatches on the action only and would answer ActionNotSupported.`,
+  };
+}
+
+export function unknownSessionWarning(chatSessionId: number, tenant: string): FidelityWarning {
+  return {
+    code: 'unknown-session',
+    message: `Chat session ${chatSessionId} does not exist in tenant '${tenant}': the real service would refuse it (SoNotFoundException); the emulator accepts it.`,
+  };
+}
+
+/**
+ * The order and names of the elements in a wrapper (and in the data contracts inside it). WCF's
+ * DataContractSerializer reads a sequence in contract order: an element out of order, or one it does not know,
+ * is skipped without a word, so the field keeps its default. The emulator reads it anyway, and says so here.
+ */
+export function sequenceWarnings(element: XmlElement, spec: SequenceSpec, path: string): FidelityWarning[] {
+  const warnings: FidelityWarning[] = [];
+  let last = -1;
+  for (const child of element.children) {
+    const where = `${path}/${child.localName}`;
+    const index = child.namespace === SERVICES88_NS ? spec.fields.indexOf(child.localName) : -1;
+    if (index < 0) {
+      const namespace = child.namespace === SERVICES88_NS ? '' : ` (namespace '${child.namespace}')`;
+      warnings.push({ code: 'unknown-element', message: `${where}${namespace} is not in the contract: WCF would ignore it.` });
+      continue;
+    }
+    if (index === last) {
+      warnings.push({ code: 'field-order', message: `${where} appears twice: WCF would skip the second one.` });
+    } else if (index < last) {
+      warnings.push({
+        code: 'field-order',
+        message: `${where} is out of contract order (${spec.fields.join(', ')}): WCF would skip it and leave ${child.localName} unset.`,
+      });
+    }
+    last = Math.max(last, index);
+    const nested = spec.nested?.[child.localName];
+    if (nested !== undefined && !isNil(child)) warnings.push(...sequenceWarnings(child, nested, where));
+    if (spec.dateTimes?.includes(child.localName) === true && !isNil(child) && !hasZone(child.text)) {
+      warnings.push({
+        code: 'date-without-zone',
+        message: `${where} '${child.text.trim()}' has no time zone: the emulator reads it as UTC; WCF reads it as a local time of the server.`,
+      });
+    }
+  }
+  return warnings;
+}
+
+function hasZone(text: string): boolean {
+  return /(Z|[+-][0-9]{2}:[0-9]{2})$/.test(text.trim());
+}
+
+/** Paths of the elements with an xsi:type attribute, in document order. Iterative: a hostile body may nest deeply. */
+function xsiTyped(root: XmlElement, rootPath: string): string[] {
+  const found: string[] = [];
+  const pending: { element: XmlElement; path: string }[] = [{ element: root, path: rootPath }];
+  while (pending.length > 0) {
+    const { element, path } = pending.pop() as { element: XmlElement; path: string };
+    if (element.attributes.some((a) => a.namespace === XSI_NS && a.localName === 'type')) found.push(path);
+    for (let i = element.children.length - 1; i >= 0; i -= 1) {
+      const child = element.children[i] as XmlElement;
+      pending.push({ element: child, path: `${path}/${child.localName}` });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { OperationName, ServiceName } from '../contract/operations.js';
+import type { SoapVersion } from '../envelope/request.js';
+import type { FidelityWarning } from '../fidelity.js';
+import type { TenantId } from '../store/chat-store.js';
+
+/** A value as the admin API writes it in JSON. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** How a request ended: answered, refused by the service, refused by the protocol, refused before SOAP, or by an injected fault. */
+export type Outcome = 'ok' | 'application error' | 'fault' | 'http error' | 'injected';
+
+/** One request, as the journal keeps it. Secrets (tickets, tokens, passwords) are masked. */
+export interface JournalEntry {
+  readonly id: number;
+  /** When it arrived, by the emulator's clock, as an xs:dateTime in UTC. */
+  readonly time: string;
+  readonly tenant: TenantId;
+  readonly service: ServiceName;
+  /** Null when the request could not be dispatched to an operation. */
+  readonly operation: OperationName | null;
+  readonly soapVersion: SoapVersion | null;
+  readonly headers: { readonly ApplicationToken: string | null; readonly Ticket: string | null };
+  /** The operation's parsed arguments, or null when they could not be read. */
+  readonly arguments: JsonValue;
+  /** The HTTP status answered; null when the connection was closed without an answer (an injected drop). */
+  readonly status: number | null;
+  readonly outcome: Outcome;
+  readonly error: { readonly code: string; readonly exceptionType?: string; readonly message: string } | null;
+  readonly durationMs: number;
+  readonly warnings: readonly FidelityWarning[];
+}
+
+export interface JournalFilter {
+  readonly tenant?: TenantId;
+  readonly operation?: OperationName;
+  /** Only entries at or after this time (milliseconds since 1970, by the emulator's clock). */
+  readonly sinceMs?: number;
+  /** At most this many: the newest ones. */
+  readonly limit?: number;
+}
+
+export interface JournalPage {
+  /** The matching entries, oldest first. */
+  readonly requests: readonly JournalEntry[];
+  /** How many entries the journal has dropped, oldest first, to stay within its size. */
+  readonly dropped: number;
+}
+
+export const DEFAULT_JOURNAL_SIZE = 1000;
+
+/** The request journal: the last `size` requests, in a ring, so that a long run keeps memory bounded. */
+export class Journal {
+  private readonly ring: (StoredEntry | undefined)[];
+  private start = 0;
+  private count = 0;
+  private nextId = 1;
+  private droppedCount = 0;
+
+  constructor(readonly size: number = DEFAULT_JOURNAL_SIZE) {
+    this.ring = new Array<StoredEntry | undefined>(size);
+  }
+
+  record(entry: Omit<JournalEntry, 'id'>, timeMs: number): JournalEntry {
+    const stored: StoredEntry = { entry: { id: this.nextId, ...entry }, timeMs };
+    this.nextId += 1;
+    if (this.count === this.size) {
+      this.ring[this.start] = stored;
+      this.start = (this.start + 1) % this.size;
+      this.droppedCount += 1;
+    } else {
+      this.ring[(this.start + this.count) % this.size] = stored;
+      this.count += 1;
+    }
+    return stored.entry;
+  }
+
+  list(filter: JournalFilter = {}): JournalPage {
+    const matching: JournalEntry[] = [];
+    for (let i = 0; i < this.count; i += 1) {
+      const { entry, timeMs } = this.ring[(this.start + i) % this.size] as StoredEntry;
+      if (filter.tenant !== undefined && entry.tenant !== filter.tenant) continue;
+      if (filter.operation !== undefined && entry.operation !== filter.operation) continue;
+      if (filter.sinceMs !== undefined && timeMs < filter.sinceMs) continue;
+      matching.push(entry);
+    }
+    const limit = filter.limit ?? matching.length;
+    return { requests: matching.slice(Math.max(0, matching.length - limit)), dropped: this.droppedCount };
+  }
+
+  /** Forgets every entry, or a tenant's only; the dropped count goes back to 0 with a full clear. */
+  clear(tenant?: TenantId): void {
+    const kept = tenant === undefined ? [] : this.stored().filter(({ entry }) => entry.tenant !== tenant);
+    this.ring.fill(undefined);
+    kept.forEach((stored, i) => (this.ring[i] = stored));
+    this.start = 0;
+    this.count = kept.length;
+    if (tenant === undefined) this.droppedCount = 0;
+  }
+
+  private stored(): StoredEntry[] {
+    return Array.from({ length: this.count }, (_, i) => this.ring[(this.start + i) % this.size] as StoredEntry);
+  }
+}
+
+interface StoredEntry {
+  readonly entry: JournalEntry;
+  readonly timeMs: number;
+}
+
+/**
+ * A secret as the journal shows it: enough to tell which one was sent (its start, length and a digest prefix),
+ * not enough to use it.
+ */
+export function maskSecret(secret: string | null): string | null {
+  if (secret === null) return null;
+  if (secret === '') return '';
+  const digest = createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 8);
+  return `${secret.slice(0, Math.min(3, Math.floor(secret.length / 4)))}…(${secret.length} chars, sha256 ${digest})`;
+}
+
+/** A password: only whether one was given. */
+export function maskPassword(password: string | null): string | null {
+  return password === null ? null : '***';
+}

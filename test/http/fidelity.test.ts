@@ -1,0 +1,128 @@
+import { expect } from 'chai';
+import { SERVICES88_NS, SOAP11_ENVELOPE_NS } from '../../src/contract/namespaces.js';
+import type { FidelityWarning } from '../../src/index.js';
+import { useEmulator } from '../support/emulator.js';
+import { expectDispatcherFault, expectStoredIds } from '../support/assertions.js';
+import { addChatMessageBody, envelope, headerBlocks, postSoap, readAnswer, type Answer } from '../support/soap.js';
+
+/** AddChatMessage to session 1 with this ChatMessage content (elements in the `c` prefix). */
+const addWith = (messageXml: string) => `<c:AddChatMessage><c:ChatSessionId>1</c:ChatSessionId><c:Message>${messageXml}</c:Message></c:AddChatMessage>`;
+
+interface Case {
+  readonly name: string;
+  readonly warning: FidelityWarning;
+  send(url: string): Promise<Answer>;
+}
+
+const CASES: readonly Case[] = [
+  {
+    name: 'a SOAP 1.2 envelope',
+    warning: { code: 'soap-1.2', message: 'The request is SOAP 1.2: the real Chat.svc (WCF BasicHttpBinding) accepts SOAP 1.1 only and answers HTTP 415.' },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.2', addChatMessageBody('1', { Message: 'x' })), { version: '1.2' }),
+  },
+  {
+    name: 'headers directly under Envelope',
+    warning: { code: 'header-outside-header', message: 'ApplicationToken, Credentials directly under Envelope: the real service reads headers only inside Header and would not see them.' },
+    send: (url) =>
+      postSoap(
+        url,
+        'AddChatMessage',
+        `<s:Envelope xmlns:s="${SOAP11_ENVELOPE_NS}" xmlns:c="${SERVICES88_NS}">${headerBlocks()}<s:Body>${addChatMessageBody('1', { Message: 'x' })}</s:Body></s:Envelope>`,
+      ),
+  },
+  {
+    name: 'no action',
+    warning: {
+      code: 'no-action',
+      message: 'No SOAPAction and no action parameter: the emulator dispatched on the body element AddChatMessage; WCF dispatches on the action only and would answer ActionNotSupported.',
+    },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x' })), { action: null }),
+  },
+  {
+    name: 'xsi:type attributes',
+    warning: {
+      code: 'xsi-type',
+      message:
+        "xsi:type attributes (SOAP encoding) on 2 elements, the first AddChatMessage/ChatSessionId: the emulator ignores them; WCF's DataContractSerializer reads xsi:type as the type to deserialize and refuses types it does not expect.",
+    },
+    send: (url) =>
+      postSoap(
+        url,
+        'AddChatMessage',
+        envelope('1.1', addChatMessageBody('1', { Message: 'x' }).replace('<c:ChatSessionId>', '<c:ChatSessionId xsi:type="xsd:int">').replace('<c:Message>x', '<c:Message xsi:type="xsd:string">x')),
+      ),
+  },
+  {
+    name: 'fields out of contract order',
+    warning: {
+      code: 'field-order',
+      message:
+        'AddChatMessage/Message/Message is out of contract order (ChatMessageId, ChatSessionId, Type, Message, Author, ReadByCustomer, SpecialType, SpecialParam, WhenPosted): WCF would skip it and leave Message unset.',
+    },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addWith('<c:Author>Kari</c:Author><c:Message>x</c:Message>'))),
+  },
+  {
+    name: 'an element the contract does not have',
+    warning: { code: 'unknown-element', message: "AddChatMessage/Message/Mood (namespace 'urn:other') is not in the contract: WCF would ignore it." },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addWith('<c:Message>x</c:Message><o:Mood xmlns:o="urn:other">happy</o:Mood>'))),
+  },
+  {
+    name: 'a dateTime without a time zone',
+    warning: {
+      code: 'date-without-zone',
+      message: "AddChatMessage/Message/WhenPosted '2021-03-25T21:36:53' has no time zone: the emulator reads it as UTC; WCF reads it as a local time of the server.",
+    },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addWith('<c:Message>x</c:Message><c:WhenPosted>2021-03-25T21:36:53</c:WhenPosted>'))),
+  },
+  {
+    name: 'a chat session the real service does not have',
+    warning: {
+      code: 'unknown-session',
+      message: "Chat session 99 does not exist in tenant 'default': the real service would refuse it (SoNotFoundException); the emulator accepts it.",
+    },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addChatMessageBody('99', { Message: 'x' }))),
+  },
+];
+
+describe('fidelity warnings', () => {
+  const emulator = useEmulator();
+  beforeEach(() => emulator.current.reset());
+
+  it('a request the real service reads the same way gets none', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x', WhenPosted: '2021-03-25T21:36:53Z' })));
+    expect(readAnswer(answer.text).headers['Succeeded']).to.equal('true');
+    expect(answer.headers.get('x-emulator-warning')).to.equal(null);
+    expect(emulator.current.requests().requests[0]?.warnings).to.deep.equal([]);
+  });
+
+  for (const { name, warning, send } of CASES) {
+    it(`${name}: accepted, with the warning in X-Emulator-Warning and in the journal`, async () => {
+      const answer = await send(emulator.current.chatUrl);
+      expect(answer.status).to.equal(200);
+      expect(readAnswer(answer.text).headers['Succeeded']).to.equal('true');
+      expect(answer.headers.get('x-emulator-warning')).to.equal(`${warning.code}: ${warning.message}`);
+      expect(emulator.current.requests().requests[0]?.warnings).to.deep.equal([warning]);
+    });
+  }
+
+  it('gives each warning its own header line, and non-ASCII as \\u escapes', async () => {
+    const xml = envelope('1.2', addWith('<c:Author>x</c:Author><c:Message>x</c:Message><c:Blåbær>1</c:Blåbær>'));
+    const answer = await postSoap(emulator.current.chatUrl, 'AddChatMessage', xml, { version: '1.2' });
+    const codes = emulator.current.requests().requests[0]?.warnings.map((w) => w.code);
+    expect(codes).to.deep.equal(['soap-1.2', 'field-order', 'unknown-element']);
+    // fetch joins repeated header lines with ", ".
+    expect(answer.headers.get('x-emulator-warning')).to.match(/^soap-1\.2: .*, field-order: .*, unknown-element: AddChatMessage\/Message\/Bl\\u00e5b\\u00e6r is not in the contract/);
+  });
+});
+
+describe('fidelity warnings in --strict mode', () => {
+  const emulator = useEmulator({ strict: true, fixtures: { tickets: ['7T:1234abcxyzExample=='], applicationTokens: ['1234567-1234-9876'], tenants: { default: { sessions: [1] } } } });
+
+  for (const { name, warning, send } of CASES.filter((c) => ['xsi-type', 'field-order', 'unknown-element', 'date-without-zone'].includes(c.warning.code))) {
+    it(`${name}: refused as DeserializationFailed, nothing stored`, async () => {
+      const answer = await send(emulator.current.chatUrl);
+      expectDispatcherFault(answer, '1.1', 'DeserializationFailed', [`Strict mode refuses what the real service would read differently: ${warning.message}`]);
+      await expectStoredIds(emulator.current.chatUrl, '1', []);
+    });
+  }
+});
