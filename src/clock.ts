@@ -9,6 +9,15 @@ export const systemClock: Clock = {
   now: () => instantFromEpochMilliseconds(Date.now()),
 };
 
+/** The time to record a request under: the clock's, or the system's if that clock fails (the failure is answered elsewhere). */
+export function arrivalTime(clock: Clock): Instant {
+  try {
+    return clock.now();
+  } catch {
+    return systemClock.now();
+  }
+}
+
 /** What the admin API and setClock() can make of the time: stopped at an instant, or the base clock moved by an offset. */
 export type ClockSetting = { readonly now: Instant } | { readonly offsetMs: number };
 

@@ -95,7 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-const NO_FIXTURES: Fixtures = { tickets: [], applicationTokens: [], tenants: new Map() };
+const NO_FIXTURES: Fixtures = { tickets: [], applicationTokens: [], bearerTokens: [], tenants: new Map() };
 
 function resolveFixtures(fixtures: string | FixturesDocument | null | undefined): Promise<Fixtures> | Fixtures {
   if (fixtures === null) return NO_FIXTURES;

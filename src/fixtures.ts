@@ -13,6 +13,7 @@ import type { InMemoryCredentials, User } from './store/credentials.js';
  *   {
  *     "tickets": ["7T:..."],                      valid in every tenant
  *     "applicationTokens": ["1234567-1234-9876"], valid in every tenant
+ *     "bearerTokens": ["..."],                    REST WebAPI Bearer tokens (Online), valid in every tenant
  *     "tenants": {
  *       "default":   { "sessions": [1, 2], "tickets": [...], "applicationTokens": [...], "messages": [ChatMessage, ...],
  *                      "users": [{ "UserName": "agent", "Password": "...", "AssociateId": 5, "FullName": "..." }] },
@@ -29,12 +30,14 @@ import type { InMemoryCredentials, User } from './store/credentials.js';
 export interface FixturesDocument {
   tickets?: string[];
   applicationTokens?: string[];
+  bearerTokens?: string[];
   tenants?: Record<string, TenantDocument>;
 }
 
 export interface TenantDocument {
   tickets?: string[];
   applicationTokens?: string[];
+  bearerTokens?: string[];
   sessions?: (number | string)[];
   /** Messages by the contract's element names; values as JSON numbers or strings, enums by name, dates as xs:dateTime. */
   messages?: Partial<Record<keyof ChatMessage, string | number | null>>[];
@@ -50,12 +53,14 @@ export type UserDocument = { UserName: string; Password: string; FunctionRights?
 export interface Fixtures {
   readonly tickets: readonly string[];
   readonly applicationTokens: readonly string[];
+  readonly bearerTokens: readonly string[];
   readonly tenants: ReadonlyMap<TenantId, TenantFixtures>;
 }
 
 export interface TenantFixtures {
   readonly tickets: readonly string[];
   readonly applicationTokens: readonly string[];
+  readonly bearerTokens: readonly string[];
   readonly sessions: readonly number[];
   /** Messages with ChatMessageId undefined get the tenant's next id when loaded. */
   readonly messages: readonly (Omit<ChatMessage, 'ChatMessageId'> & { ChatMessageId: number | undefined })[];
@@ -91,7 +96,7 @@ export async function readFixturesFile(path: string): Promise<Fixtures> {
 /** Checks a fixtures document (parsed JSON); `source` names it in errors. */
 export function parseFixtures(json: unknown, source: string): Fixtures {
   const root = object(json, source);
-  onlyKeys(root, ['tickets', 'applicationTokens', 'tenants'], source);
+  onlyKeys(root, ['tickets', 'applicationTokens', 'bearerTokens', 'tenants'], source);
   const tenants = new Map<TenantId, TenantFixtures>();
   for (const [tenant, value] of Object.entries(object(root['tenants'] ?? {}, `${source}: tenants`))) {
     tenants.set(tenant, parseTenant(value, `${source}: tenants.${tenant}`));
@@ -99,6 +104,7 @@ export function parseFixtures(json: unknown, source: string): Fixtures {
   return {
     tickets: strings(root['tickets'], `${source}: tickets`),
     applicationTokens: strings(root['applicationTokens'], `${source}: applicationTokens`),
+    bearerTokens: strings(root['bearerTokens'], `${source}: bearerTokens`),
     tenants,
   };
 }
@@ -108,11 +114,13 @@ export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: 
   if (onlyTenant === undefined) {
     for (const ticket of fixtures.tickets) credentials.addTicket(ticket);
     for (const token of fixtures.applicationTokens) credentials.addApplicationToken(token);
+    for (const token of fixtures.bearerTokens) credentials.addBearerToken(token);
   }
   for (const [tenant, data] of fixtures.tenants) {
     if (onlyTenant !== undefined && tenant !== onlyTenant) continue;
     for (const ticket of data.tickets) credentials.addTicket(ticket, tenant);
     for (const token of data.applicationTokens) credentials.addApplicationToken(token, tenant);
+    for (const token of data.bearerTokens) credentials.addBearerToken(token, tenant);
     for (const user of data.users) credentials.addUser(tenant, user);
     for (const session of data.sessions) store.addSession(tenant, session);
     for (const { ChatMessageId: id, ...message } of data.messages) {
@@ -124,7 +132,7 @@ export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: 
 
 function parseTenant(json: unknown, where: string): TenantFixtures {
   const tenant = object(json, where);
-  onlyKeys(tenant, ['tickets', 'applicationTokens', 'sessions', 'messages', 'users'], where);
+  onlyKeys(tenant, ['tickets', 'applicationTokens', 'bearerTokens', 'sessions', 'messages', 'users'], where);
   const messages = array(tenant['messages'] ?? [], `${where}.messages`).map((m, i) => parseMessage(m, `${where}.messages[${i}]`));
   const users = array(tenant['users'] ?? [], `${where}.users`).map((u, i) => parseUser(u, `${where}.users[${i}]`));
   const seen = new Map<string, number>();
@@ -136,6 +144,7 @@ function parseTenant(json: unknown, where: string): TenantFixtures {
   return {
     tickets: strings(tenant['tickets'], `${where}.tickets`),
     applicationTokens: strings(tenant['applicationTokens'], `${where}.applicationTokens`),
+    bearerTokens: strings(tenant['bearerTokens'], `${where}.bearerTokens`),
     sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseValue(s, xsInt, `${where}.sessions[${i}]`)),
     messages,
     users,

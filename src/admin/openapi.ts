@@ -128,6 +128,7 @@ export const ADMIN_OPENAPI = {
         properties: {
           tickets: { type: 'array', items: { type: 'string' } },
           applicationTokens: { type: 'array', items: { type: 'string' } },
+          bearerTokens: { type: 'array', items: { type: 'string' } },
           tenants: { type: 'object', additionalProperties: { type: 'object' } },
         },
         additionalProperties: false,
@@ -137,7 +138,7 @@ export const ADMIN_OPENAPI = {
         properties: {
           loaded: {
             type: 'object',
-            properties: Object.fromEntries(['tickets', 'applicationTokens', 'tenants', 'sessions', 'messages', 'users'].map((key) => [key, { type: 'integer' }])),
+            properties: Object.fromEntries(['tickets', 'applicationTokens', 'bearerTokens', 'tenants', 'sessions', 'messages', 'users'].map((key) => [key, { type: 'integer' }])),
           },
         },
       },
@@ -147,7 +148,7 @@ export const ADMIN_OPENAPI = {
           id: { type: 'integer' },
           time: { type: 'string' },
           tenant: { type: 'string' },
-          service: { type: 'string', enum: ['Chat', 'SoPrincipal'] },
+          service: { type: 'string', enum: ['Chat', 'SoPrincipal', 'WebApi'] },
           operation: { type: 'string', nullable: true },
           soapVersion: { type: 'string', nullable: true, enum: ['1.1', '1.2'] },
           headers: { type: 'object', properties: { ApplicationToken: { type: 'string', nullable: true }, Ticket: { type: 'string', nullable: true } } },

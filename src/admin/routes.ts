@@ -60,6 +60,7 @@ export function adminRouter(settings: AdminSettings): Router {
         loaded: {
           tickets: fixtures.tickets.length + tenants.reduce((n, t) => n + t.tickets.length, 0),
           applicationTokens: fixtures.applicationTokens.length + tenants.reduce((n, t) => n + t.applicationTokens.length, 0),
+          bearerTokens: fixtures.bearerTokens.length + tenants.reduce((n, t) => n + t.bearerTokens.length, 0),
           tenants: tenants.length,
           sessions: tenants.reduce((n, t) => n + t.sessions.length, 0),
           messages: tenants.reduce((n, t) => n + t.messages.length, 0),

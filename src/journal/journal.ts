@@ -16,10 +16,13 @@ export interface JournalEntry {
   /** When it arrived, by the emulator's clock, as an xs:dateTime in UTC. */
   readonly time: string;
   readonly tenant: TenantId;
-  readonly service: ServiceName;
+  /** The SOAP service, or WebApi for the REST WebAPI. */
+  readonly service: ServiceName | 'WebApi';
   /** Null when the request could not be dispatched to an operation. */
   readonly operation: OperationName | null;
+  /** Null for a REST call, or a request that was not a SOAP envelope. */
   readonly soapVersion: SoapVersion | null;
+  /** The ApplicationToken (SO-AppToken over REST) and the ticket (the Authorization header over REST), masked. */
   readonly headers: { readonly ApplicationToken: string | null; readonly Ticket: string | null };
   /** The operation's parsed arguments, or null when they could not be read. */
   readonly arguments: JsonValue;

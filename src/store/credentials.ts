@@ -20,6 +20,8 @@ export interface User {
 export interface CredentialStore {
   ticketStatus(tenant: TenantId, ticket: string, nowMs: number): TicketStatus;
   isKnownApplicationToken(tenant: TenantId, token: string): boolean;
+  /** A REST WebAPI `Authorization: Bearer` token (an Online access token). */
+  isKnownBearerToken(tenant: TenantId, token: string): boolean;
   /** The principal of the tenant's user with this name (case-insensitive) and password, if any. */
   authenticate(tenant: TenantId, userName: string, password: string): SoPrincipalCarrier | undefined;
   /** Makes `ticket`, issued at `nowMs`, valid in `tenant` until `expiresAtMs`. */
@@ -30,6 +32,7 @@ export class InMemoryCredentials implements CredentialStore {
   /** Tickets given by configuration or fixtures: valid in their scope, for ever. */
   private readonly tickets = new Map<string, Scope>();
   private readonly tokens = new Map<string, Scope>();
+  private readonly bearerTokens = new Map<string, Scope>();
   /** Tickets issued by a login: valid in one tenant until they expire. */
   private readonly issued = new Map<string, { tenant: TenantId; expiresAtMs: number }>();
   private issuedAtLastSweep = 0;
@@ -42,6 +45,10 @@ export class InMemoryCredentials implements CredentialStore {
 
   addApplicationToken(token: string, tenant?: TenantId): void {
     grant(this.tokens, digest(token), tenant);
+  }
+
+  addBearerToken(token: string, tenant?: TenantId): void {
+    grant(this.bearerTokens, digest(token), tenant);
   }
 
   /** Adds a user to a tenant, in place of any user of that name (case-insensitive). */
@@ -69,6 +76,10 @@ export class InMemoryCredentials implements CredentialStore {
     return allows(this.tokens.get(digest(token)), tenant);
   }
 
+  isKnownBearerToken(tenant: TenantId, token: string): boolean {
+    return allows(this.bearerTokens.get(digest(token)), tenant);
+  }
+
   authenticate(tenant: TenantId, userName: string, password: string): SoPrincipalCarrier | undefined {
     const user = this.users.get(tenant)?.get(userKey(userName));
     // An unknown user costs the same comparison as a known one, so that timing does not tell them apart.
@@ -84,11 +95,12 @@ export class InMemoryCredentials implements CredentialStore {
     if (tenant === undefined) {
       this.tickets.clear();
       this.tokens.clear();
+      this.bearerTokens.clear();
       this.issued.clear();
       this.users.clear();
       return;
     }
-    for (const secrets of [this.tickets, this.tokens]) {
+    for (const secrets of [this.tickets, this.tokens, this.bearerTokens]) {
       for (const [key, scope] of secrets) {
         if (scope === 'every tenant') continue;
         scope.delete(tenant);

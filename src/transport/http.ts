@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ADMIN_PATH, adminRouter, type AdminSettings } from '../admin/routes.js';
+import { restRouter } from '../rest/routes.js';
 import { serviceByFile, SERVICES, type ServiceContract, type ServiceName } from '../contract/operations.js';
 import { answerError } from '../envelope/response.js';
 import { EmulatorError } from '../errors.js';
@@ -27,6 +28,7 @@ export function createApp(settings: AppSettings): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(ADMIN_PATH, adminRouter(settings));
+  app.use(restRouter(settings));
 
   app.get(SERVICE_PATH, (request, response) => {
     const { service } = endpointOf(request);
@@ -49,7 +51,7 @@ export function createApp(settings: AppSettings): express.Express {
       new EmulatorError(
         'NotFound',
         `Nothing at ${request.path}. The services are at /Remote/Services88/<Service>.svc and /<CustId>/Remote/Services88/<Service>.svc, ` +
-          `where <Service>.svc is ${Object.values(SERVICES).map((service) => service.file).join(' or ')}.`,
+          `where <Service>.svc is ${Object.values(SERVICES).map((service) => service.file).join(' or ')}; the REST WebAPI is at /api/v1/... and /<CustId>/api/v1/....`,
       ),
     );
   });

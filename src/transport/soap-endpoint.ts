@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Request, Response } from 'express';
-import { systemClock, type Clock } from '../clock.js';
-import { epochMillisecondsOf, xsDateTime, type Instant } from '../contract/datetime.js';
+import { arrivalTime, type Clock } from '../clock.js';
+import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { readRequestHeaders, type RequestHeaders } from '../contract/headers.js';
 import { REQUEST_SEQUENCES } from '../contract/messages.js';
 import type { OperationContract, ServiceName } from '../contract/operations.js';
@@ -80,15 +80,6 @@ export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint
     },
     epochMillisecondsOf(arrival),
   );
-}
-
-/** The journal's time for a request: the emulator clock, or the system's if that clock fails (the failure is answered later). */
-function arrivalTime(clock: Clock): Instant {
-  try {
-    return clock.now();
-  } catch {
-    return systemClock.now();
-  }
 }
 
 async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endpoint, request: Request, trace: Trace): Promise<Reply> {

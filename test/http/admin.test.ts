@@ -106,7 +106,7 @@ describe('the admin API', () => {
         },
       });
       expect(answer.status).to.equal(200);
-      expect(answer.body).to.deep.equal({ loaded: { tickets: 0, applicationTokens: 0, tenants: 1, sessions: 1, messages: 1, users: 1 } });
+      expect(answer.body).to.deep.equal({ loaded: { tickets: 0, applicationTokens: 0, bearerTokens: 0, tenants: 1, sessions: 1, messages: 1, users: 1 } });
       const read = await admin(base(), 'GET', '/tenants/Cust2/sessions/7/messages');
       expect(read.body).to.deep.equal({
         tenant: 'Cust2',

@@ -117,7 +117,7 @@ describe('protocol errors', () => {
     expect(response.status).to.equal(404);
     expect(await response.text()).to.equal(
       'Nothing at /Remote/Services88/Contact.svc. The services are at /Remote/Services88/<Service>.svc and /<CustId>/Remote/Services88/<Service>.svc, ' +
-        'where <Service>.svc is Chat.svc or SoPrincipal.svc.\n',
+        'where <Service>.svc is Chat.svc or SoPrincipal.svc; the REST WebAPI is at /api/v1/... and /<CustId>/api/v1/....\n',
     );
   });
 

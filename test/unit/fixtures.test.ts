@@ -112,10 +112,10 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 
 describe('parseFixtures', () => {
   it('refuses a misspelt key at the top level and in a tenant, naming the allowed keys', () => {
-    expect(() => parseFixtures({ ticket: ['x'] }, 'test')).to.throw(FixturesError, "test: unknown key 'ticket'; expected tickets, applicationTokens, tenants.");
+    expect(() => parseFixtures({ ticket: ['x'] }, 'test')).to.throw(FixturesError, "test: unknown key 'ticket'; expected tickets, applicationTokens, bearerTokens, tenants.");
     expect(() => parseFixtures({ tenants: { Cust1: { session: [1] } } }, 'test')).to.throw(
       FixturesError,
-      "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, sessions, messages, users.",
+      "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, bearerTokens, sessions, messages, users.",
     );
   });
 
@@ -123,10 +123,12 @@ describe('parseFixtures', () => {
     const fixtures = parseFixtures(FULL_DOCUMENT, 'test');
     expect(fixtures.tickets).to.deep.equal(['7T:global==']);
     expect(fixtures.applicationTokens).to.deep.equal(['tok-global']);
+    expect(fixtures.bearerTokens).to.deep.equal([]);
     expect([...fixtures.tenants.keys()]).to.deep.equal(['default', 'Cust1']);
-    expect(fixtures.tenants.get('default')).to.deep.equal({ tickets: [], applicationTokens: [], sessions: [1, 2], messages: [], users: [] });
+    expect(fixtures.tenants.get('default')).to.deep.equal({ tickets: [], applicationTokens: [], bearerTokens: [], sessions: [1, 2], messages: [], users: [] });
     expect(fixtures.tenants.get('Cust1')).to.deep.equal({
       users: [],
+      bearerTokens: [],
       tickets: ['7T:cust1=='],
       applicationTokens: ['tok-cust1'],
       sessions: [10, 12],

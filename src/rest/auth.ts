@@ -1,0 +1,76 @@
+import { epochMillisecondsOf } from '../contract/datetime.js';
+import type { Clock } from '../clock.js';
+import type { InstallationMode } from '../operations/authorize.js';
+import type { TenantId } from '../store/chat-store.js';
+import type { CredentialStore } from '../store/credentials.js';
+import { RestError } from './rest-error.js';
+
+/**
+ * Who may call the REST WebAPI, as SuperOffice documents it: `Authorization: SOTicket <ticket>` (any installation),
+ * `Basic` (a fixture user; on-site only), `Bearer` (an Online access token from the fixtures), and in Online mode
+ * an `SO-AppToken` header with a known application token. Every refusal is a 401.
+ */
+export interface RestCaller {
+  readonly authorization: string | undefined;
+  readonly appToken: string | undefined;
+}
+
+export function authenticateRest(credentials: CredentialStore, mode: InstallationMode, tenant: TenantId, clock: Clock, caller: RestCaller): void {
+  if (mode === 'online') {
+    const token = caller.appToken?.trim() ?? '';
+    if (token === '') throw unauthorized('No SO-AppToken header: an Online installation requires the application token.', 'SoApplicationTokenException');
+    if (!credentials.isKnownApplicationToken(tenant, token)) throw unauthorized(`The SO-AppToken is not known in tenant '${tenant}'.`, 'SoApplicationTokenException');
+  }
+  const match = /^\s*(\S+)\s+(.+?)\s*$/.exec(caller.authorization ?? '');
+  if (match === null) throw unauthorized(`No Authorization header: send ${schemes(mode).join(' or ')}.`, 'SoAuthenticationException');
+  const scheme = (match[1] as string).toLowerCase();
+  const value = match[2] as string;
+  switch (scheme) {
+    case 'soticket':
+      return checkTicket(credentials, tenant, epochMillisecondsOf(clock.now()), value);
+    case 'basic':
+      if (mode !== 'onsite') throw unauthorized('Basic authentication is for on-site installations: use SOTicket or Bearer.', 'SoAuthenticationException');
+      return checkBasic(credentials, tenant, value);
+    case 'bearer':
+      if (mode !== 'online') throw unauthorized('Bearer authentication is for Online installations: use SOTicket or Basic.', 'SoAuthenticationException');
+      if (!credentials.isKnownBearerToken(tenant, value)) throw unauthorized(`The Bearer token is not known in tenant '${tenant}'.`, 'SoAuthenticationException');
+      return;
+    default:
+      throw unauthorized(`The Authorization scheme '${match[1] as string}' is not supported: send ${schemes(mode).join(' or ')}.`, 'SoAuthenticationException');
+  }
+}
+
+function checkTicket(credentials: CredentialStore, tenant: TenantId, nowMs: number, ticket: string): void {
+  switch (credentials.ticketStatus(tenant, ticket, nowMs)) {
+    case 'valid':
+      return;
+    case 'expired':
+      throw unauthorized('The ticket has expired: log in again for a new one.', 'SoTicketExpiredException');
+    case 'other tenant':
+      throw unauthorized(`The ticket is not valid in tenant '${tenant}': it belongs to another tenant.`, 'SoAuthenticationException');
+    case 'unknown':
+      throw unauthorized(`The ticket is not known in tenant '${tenant}'.`, 'SoAuthenticationException');
+  }
+}
+
+function checkBasic(credentials: CredentialStore, tenant: TenantId, encoded: string): void {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || colon < 0) throw unauthorized('The Basic credentials are not base64 of user:password.', 'SoAuthenticationException');
+  if (credentials.authenticate(tenant, decoded.slice(0, colon), decoded.slice(colon + 1)) === undefined) {
+    throw unauthorized(`The user name or password is wrong for tenant '${tenant}'.`, 'SoAuthenticationException');
+  }
+}
+
+function schemes(mode: InstallationMode): string[] {
+  return mode === 'online' ? ['SOTicket <ticket>', 'Bearer <token>'] : ['SOTicket <ticket>', 'Basic <base64 user:password>'];
+}
+
+/** The WWW-Authenticate challenges of a 401, one per scheme the installation accepts. */
+export function challenges(mode: InstallationMode): string[] {
+  return mode === 'online' ? ['SOTicket realm="SuperOffice"', 'Bearer realm="SuperOffice"'] : ['SOTicket realm="SuperOffice"', 'Basic realm="SuperOffice", charset="UTF-8"'];
+}
+
+function unauthorized(message: string, errorType: string): RestError {
+  return new RestError(401, message, errorType);
+}

@@ -1,0 +1,246 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { arrivalTime, type Clock } from '../clock.js';
+import type { ChatMessage } from '../contract/chat-message.js';
+import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
+import { chatMessageToJson } from '../contract/json.js';
+import type { OperationName } from '../contract/operations.js';
+import { EmulatorError } from '../errors.js';
+import { maskPassword, maskSecret, type Journal, type JsonValue } from '../journal/journal.js';
+import type { InstallationMode } from '../operations/authorize.js';
+import { addChatMessage, getChatMessages } from '../operations/chat.js';
+import type { OperationContext } from '../operations/context.js';
+import { DEFAULT_TENANT, type ChatStore, type TenantId } from '../store/chat-store.js';
+import type { CredentialStore } from '../store/credentials.js';
+import { authenticateRest, challenges } from './auth.js';
+import { fieldOf, readBody, type FieldValue, type Fields } from './body.js';
+import { parseSelect, readRestChatMessage, readRestInt, representError, representMessage, representMessages, type AnswerFormat, type Representation } from './representation.js';
+import { RestError } from './rest-error.js';
+import { parseTimeZoneHeader } from './timezone.js';
+
+/**
+ * The Chat agent over SuperOffice's REST WebAPI, on the same store as the SOAP services:
+ *   POST /api/v1/ChatSession/{id}/Messages, GET /api/v1/ChatSession/{id}/Messages?after=N,
+ *   POST /api/v1/Agents/Chat/AddChatMessage, POST /api/v1/Agents/Chat/GetChatMessages,
+ * each also under /<CustId>/api/v1/... for a tenant.
+ */
+
+export interface RestSettings {
+  readonly store: ChatStore;
+  readonly credentials: CredentialStore;
+  readonly clock: Clock;
+  readonly mode: InstallationMode;
+  readonly strict: boolean;
+  readonly ticketTtlMs: number;
+  readonly journal: Journal;
+  readonly maxBodyBytes: number;
+  readonly log: (line: string) => void;
+}
+
+/** One endpoint: how it reads its call from the request, and what it answers. */
+interface Endpoint {
+  readonly method: 'get' | 'post';
+  readonly path: string;
+  readonly operation: OperationName;
+  read(request: Request, body: Fields): Call;
+}
+
+type Call =
+  | { readonly operation: 'AddChatMessage'; readonly ChatSessionId: number; readonly Message: ChatMessage | null }
+  | { readonly operation: 'GetChatMessages'; readonly ChatSessionId: number; readonly After: number };
+
+const ENDPOINTS: readonly Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/v1/ChatSession/:chatSessionId/Messages',
+    operation: 'AddChatMessage',
+    read: (request, body) => ({
+      operation: 'AddChatMessage',
+      ChatSessionId: pathSession(request),
+      Message: Object.keys(body).length === 0 ? null : readRestChatMessage(body, ''),
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/ChatSession/:chatSessionId/Messages',
+    operation: 'GetChatMessages',
+    read: (request) => ({ operation: 'GetChatMessages', ChatSessionId: pathSession(request), After: readRestInt(queryValue(request, 'after'), 'after', 0) }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/Agents/Chat/AddChatMessage',
+    operation: 'AddChatMessage',
+    read: (request, body) => {
+      const message = fieldOf(body, 'Message');
+      if (message !== undefined && message !== null && (typeof message !== 'object' || Array.isArray(message))) throw new RestError(400, 'Message: expected a ChatMessage object.', 'ArgumentException', 'Message');
+      return {
+        operation: 'AddChatMessage',
+        ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0),
+        Message: message === undefined || message === null ? null : readRestChatMessage(message as Fields, 'Message.'),
+      };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/Agents/Chat/GetChatMessages',
+    operation: 'GetChatMessages',
+    read: (request, body) => ({
+      operation: 'GetChatMessages',
+      ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0),
+      After: readRestInt(agentParameter(request, body, 'After'), 'After', 0),
+    }),
+  },
+];
+
+export function restRouter(settings: RestSettings): Router {
+  const router = express.Router({ caseSensitive: false });
+  const raw = express.raw({ type: () => true, limit: settings.maxBodyBytes });
+  for (const endpoint of ENDPOINTS) {
+    for (const path of [endpoint.path, `/:custId${endpoint.path}`]) {
+      router[endpoint.method](path, raw, (request, response) => handleRest(settings, endpoint, request, response));
+    }
+  }
+  router.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) return next(error);
+    const type = (error as { type?: unknown }).type;
+    const failure =
+      type === 'entity.too.large'
+        ? new RestError(413, `The request body is larger than the limit of ${settings.maxBodyBytes} bytes.`, 'ArgumentException')
+        : typeof type === 'string'
+          ? new RestError(400, `The request body could not be read: ${(error as Error).message}.`, 'ArgumentException')
+          : asRestError(error, settings.log);
+    const format = answerFormat(request.headers.accept);
+    response.status(failure.status).type(answerContentType(format, request.headers.accept)).send(representError(failure, format));
+  });
+  return router;
+}
+
+function handleRest(settings: RestSettings, endpoint: Endpoint, request: Request, response: Response): void {
+  const started = performance.now();
+  const arrival = arrivalTime(settings.clock);
+  const tenant: TenantId = (request.params['custId'] as string | undefined) ?? DEFAULT_TENANT;
+  const format = answerFormat(request.headers.accept);
+  let call: Call | undefined;
+  let status: number;
+  let body: string;
+  let failure: RestError | undefined;
+  try {
+    authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
+    const how: Representation = {
+      format,
+      contentType: answerContentType(format, request.headers.accept),
+      zone: parseTimeZoneHeader(request.get('SO-TimeZone')),
+      select: parseSelect(request.query['$select']),
+    };
+    call = endpoint.read(request, readBody(request.body, request.headers['content-type']));
+    body = run(settings, tenant, call, how);
+    status = 200;
+  } catch (error) {
+    failure = asRestError(error, settings.log);
+    status = failure.status;
+    body = representError(failure, format);
+    if (status === 401) for (const challenge of challenges(settings.mode)) response.append('WWW-Authenticate', challenge);
+  }
+  response.status(status).type(answerContentType(format, request.headers.accept)).send(body);
+  settings.journal.record(
+    {
+      time: xsDateTime.format(arrival),
+      tenant,
+      service: 'WebApi',
+      operation: endpoint.operation,
+      soapVersion: null,
+      headers: { ApplicationToken: maskSecret(request.get('SO-AppToken') ?? null), Ticket: maskedTicket(request.headers.authorization) },
+      arguments: call === undefined ? null : callArguments(call),
+      status,
+      outcome: failure === undefined ? 'ok' : 'http error',
+      error: failure === undefined ? null : { code: String(failure.status), exceptionType: failure.errorType, message: failure.message },
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+      warnings: [],
+    },
+    epochMillisecondsOf(arrival),
+  );
+}
+
+function run(settings: RestSettings, tenant: TenantId, call: Call, how: Representation): string {
+  const { store, credentials, clock, strict, ticketTtlMs } = settings;
+  // The REST WebAPI has no fidelity rules of its own: what it accepts, the real one accepts.
+  const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: () => undefined };
+  if (call.operation === 'AddChatMessage') return representMessage(addChatMessage(context, { ChatSessionId: call.ChatSessionId, Message: call.Message }), how);
+  return representMessages(getChatMessages(context, { ChatSessionId: call.ChatSessionId, After: call.After }), how);
+}
+
+function pathSession(request: Request): number {
+  return readRestInt(request.params['chatSessionId'], 'chatSessionId', 0);
+}
+
+/** A query parameter, its name not case-sensitive. */
+function queryValue(request: Request, name: string): FieldValue | undefined {
+  const key = Object.keys(request.query).find((k) => k.toLowerCase() === name.toLowerCase());
+  const value = key === undefined ? undefined : request.query[key];
+  if (Array.isArray(value)) throw new RestError(400, `${name}: give it once.`, 'ArgumentException', name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** An agent parameter: from the body, or else from the query string, as the WebAPI accepts both. */
+function agentParameter(request: Request, body: Fields, name: string): FieldValue | undefined {
+  return fieldOf(body, name) ?? queryValue(request, name);
+}
+
+const JSON_ANSWER = /^(application\/json|text\/json|application\/\*|\*\/\*)$/;
+const XML_ANSWER = /^(application\/xml|text\/xml)$/;
+
+/** The answer format by Accept, by preference (q); JSON when nothing else matches, as ASP.NET falls back. */
+function answerFormat(accept: string | undefined): AnswerFormat {
+  for (const type of acceptedTypes(accept)) {
+    if (JSON_ANSWER.test(type)) return 'json';
+    if (XML_ANSWER.test(type)) return 'xml';
+  }
+  return 'json';
+}
+
+function answerContentType(format: AnswerFormat, accept: string | undefined): string {
+  const asked = acceptedTypes(accept).find((type) => (format === 'json' ? JSON_ANSWER : XML_ANSWER).test(type));
+  const base = asked === undefined || asked.includes('*') ? (format === 'json' ? 'application/json' : 'application/xml') : asked;
+  return `${base}; charset=utf-8`;
+}
+
+function acceptedTypes(accept: string | undefined): string[] {
+  return (accept ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [type = '', ...parameters] = part.split(';').map((p) => p.trim());
+      const q = parameters.map((p) => /^q=([0-9.]+)$/i.exec(p)?.[1]).find((v) => v !== undefined);
+      return { type: type.toLowerCase(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter(({ type, q }) => type !== '' && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map(({ type }) => type);
+}
+
+function callArguments(call: Call): JsonValue {
+  if (call.operation === 'AddChatMessage') return { ChatSessionId: call.ChatSessionId, Message: call.Message === null ? null : chatMessageToJson(call.Message) };
+  return { ChatSessionId: call.ChatSessionId, After: call.After };
+}
+
+/** The Authorization credential as the journal shows it: the ticket masked; a Basic password never. */
+function maskedTicket(authorization: string | undefined): string | null {
+  const match = /^\s*(\S+)\s+(.+?)\s*$/.exec(authorization ?? '');
+  if (match === null) return null;
+  const scheme = match[1] as string;
+  if (scheme.toLowerCase() === 'basic') return `Basic ${maskPassword(match[2] as string) as string}`;
+  return `${scheme} ${maskSecret(match[2] as string) as string}`;
+}
+
+let unexpectedErrors = 0;
+
+/** The operations' application errors as the WebAPI answers them; anything unexpected is logged under an id. */
+function asRestError(error: unknown, log: (line: string) => void): RestError {
+  if (error instanceof RestError) return error;
+  if (error instanceof EmulatorError) {
+    if (error.code === 'MessageNull') return new RestError(400, 'Message: the message to add is missing.', 'ArgumentNullException', 'Message');
+    if (error.code === 'SessionUnknown') return new RestError(404, error.message, 'SoNotFoundException');
+  }
+  unexpectedErrors += 1;
+  const id = `rest-${process.pid}-${Date.now().toString(36)}-${unexpectedErrors}`;
+  log(`[request ${id}] unexpected error in the REST WebAPI: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return new RestError(500, `The server was unable to process the request due to an internal error (request id ${id}).`, 'InternalServerError');
+}
