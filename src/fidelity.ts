@@ -17,11 +17,32 @@ export type WarningCode =
   | 'field-order'
   | 'unknown-element'
   | 'date-without-zone'
-  | 'unknown-session';
+  | 'unknown-session'
+  /** The last one a request can list: how many more there were. */
+  | 'more-warnings';
 
 export interface FidelityWarning {
   readonly code: WarningCode;
   readonly message: string;
+}
+
+/** The most warnings one request lists: a hostile body could otherwise make one per element. */
+export const MAX_WARNINGS = 16;
+
+/** A request's warnings: the first MAX_WARNINGS, then one that says how many more there were. */
+export class WarningList {
+  private readonly listed: FidelityWarning[] = [];
+  private unlisted = 0;
+
+  add(warning: FidelityWarning): void {
+    if (this.listed.length < MAX_WARNINGS) this.listed.push(warning);
+    else this.unlisted += 1;
+  }
+
+  toArray(): FidelityWarning[] {
+    if (this.unlisted === 0) return [...this.listed];
+    return [...this.listed, { code: 'more-warnings', message: `${this.unlisted} more warning${this.unlisted === 1 ? ' is' : 's are'} not listed.` }];
+  }
 }
 
 /** What the envelope itself tells: its SOAP version, where its headers are, xsi:type attributes. */
@@ -70,36 +91,34 @@ export function unknownSessionWarning(chatSessionId: number, tenant: string): Fi
  * DataContractSerializer reads a sequence in contract order: an element out of order, or one it does not know,
  * is skipped without a word, so the field keeps its default. The emulator reads it anyway, and says so here.
  */
-export function sequenceWarnings(element: XmlElement, spec: SequenceSpec, path: string): FidelityWarning[] {
-  const warnings: FidelityWarning[] = [];
+export function sequenceWarnings(element: XmlElement, spec: SequenceSpec, path: string, warnings: WarningList): void {
   let last = -1;
   for (const child of element.children) {
     const where = `${path}/${child.localName}`;
     const index = child.namespace === SERVICES88_NS ? spec.fields.indexOf(child.localName) : -1;
     if (index < 0) {
       const namespace = child.namespace === SERVICES88_NS ? '' : ` (namespace '${child.namespace}')`;
-      warnings.push({ code: 'unknown-element', message: `${where}${namespace} is not in the contract: WCF would ignore it.` });
+      warnings.add({ code: 'unknown-element', message: `${where}${namespace} is not in the contract: WCF would ignore it.` });
       continue;
     }
     if (index === last) {
-      warnings.push({ code: 'field-order', message: `${where} appears twice: WCF would skip the second one.` });
+      warnings.add({ code: 'field-order', message: `${where} appears twice: WCF would skip the second one.` });
     } else if (index < last) {
-      warnings.push({
+      warnings.add({
         code: 'field-order',
         message: `${where} is out of contract order (${spec.fields.join(', ')}): WCF would skip it and leave ${child.localName} unset.`,
       });
     }
     last = Math.max(last, index);
     const nested = spec.nested?.[child.localName];
-    if (nested !== undefined && !isNil(child)) warnings.push(...sequenceWarnings(child, nested, where));
+    if (nested !== undefined && !isNil(child)) sequenceWarnings(child, nested, where, warnings);
     if (spec.dateTimes?.includes(child.localName) === true && !isNil(child) && !hasZone(child.text)) {
-      warnings.push({
+      warnings.add({
         code: 'date-without-zone',
         message: `${where} '${child.text.trim()}' has no time zone: the emulator reads it as UTC; WCF reads it as a local time of the server.`,
       });
     }
   }
-  return warnings;
 }
 
 function hasZone(text: string): boolean {

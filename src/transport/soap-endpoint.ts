@@ -10,7 +10,7 @@ import { readEnvelope, type SoapVersion } from '../envelope/request.js';
 import { answerError, answerFault, answerSuccess, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
 import { EmulatorError } from '../errors.js';
 import type { FaultInjector, FaultSpec } from '../faults.js';
-import { envelopeWarnings, noActionWarning, sequenceWarnings, type FidelityWarning } from '../fidelity.js';
+import { envelopeWarnings, noActionWarning, sequenceWarnings, WarningList, type FidelityWarning } from '../fidelity.js';
 import { maskSecret, type Journal, type JsonValue, type Outcome } from '../journal/journal.js';
 import { authorize, type InstallationMode } from '../operations/authorize.js';
 import type { OperationContext } from '../operations/context.js';
@@ -44,7 +44,7 @@ interface Trace {
   operation: OperationContract | undefined;
   headers: RequestHeaders | undefined;
   arguments: JsonValue;
-  readonly warnings: FidelityWarning[];
+  readonly warnings: WarningList;
   injected: boolean;
   error: EmulatorError | undefined;
 }
@@ -59,9 +59,10 @@ type Reply = { readonly kind: 'answer' | 'truncate'; readonly answer: HttpAnswer
 export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint: Endpoint, request: Request, response: Response): Promise<void> {
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
-  const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: null, warnings: [], injected: false, error: undefined };
+  const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: null, warnings: new WarningList(), injected: false, error: undefined };
   const reply = await replyTo(settings, endpoint, request, trace);
-  send(response, reply, trace.warnings);
+  const warnings = trace.warnings.toArray();
+  send(response, reply, warnings);
   const status = reply.kind === 'drop' ? null : reply.answer.status;
   settings.journal.record(
     {
@@ -76,7 +77,7 @@ export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint
       outcome: outcomeOf(trace),
       error: trace.error === undefined ? null : { code: trace.error.code, ...exceptionTypeOf(trace.error), message: trace.error.message },
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-      warnings: trace.warnings,
+      warnings,
     },
     epochMillisecondsOf(arrival),
   );
@@ -91,17 +92,17 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     const envelope = readEnvelope(bodyText(request));
     version = trace.version = envelope.version;
     if (settings.strict) checkStrictEnvelope(version, envelope.headersOutsideHeader);
-    trace.warnings.push(...envelopeWarnings(envelope));
+    for (const warning of envelopeWarnings(envelope)) trace.warnings.add(warning);
     const actions: ActionSources = { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') };
     const operation = (trace.operation = resolveOperation(envelope, actions, settings.strict, service));
-    if (!hasAction(actions)) trace.warnings.push(noActionWarning(operation.requestElement));
+    if (!hasAction(actions)) trace.warnings.add(noActionWarning(operation.requestElement));
     const wrapper = requireRequestElement(envelope, operation);
-    trace.warnings.push(...sequenceWarnings(wrapper, REQUEST_SEQUENCES[operation.name], operation.requestElement));
+    sequenceWarnings(wrapper, REQUEST_SEQUENCES[operation.name], operation.requestElement, trace.warnings);
     const binding = SOAP_BINDINGS[operation.name];
     const call = binding.prepare(wrapper);
     trace.arguments = call.arguments;
     trace.headers = readRequestHeaders(envelope.headers);
-    if (settings.strict) refuseWarnings(trace.warnings);
+    if (settings.strict) refuseWarnings(trace.warnings.toArray());
 
     const fault = settings.faults.take(tenant, operation.name);
     if (fault !== undefined) {
@@ -115,7 +116,7 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     const nowMs = epochMillisecondsOf(settings.clock.now());
     authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs });
     const { store, credentials, clock, strict, ticketTtlMs } = settings;
-    const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.push(warning) };
+    const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning) };
     const answer = answerSuccess(version, operation, call.run(context));
     return { kind: truncate ? 'truncate' : 'answer', answer };
   } catch (error) {

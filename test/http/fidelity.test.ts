@@ -105,6 +105,15 @@ describe('fidelity warnings', () => {
     });
   }
 
+  it('lists 16 warnings at most, and then how many more there were', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, 'AddChatMessage', envelope('1.1', addWith(`<c:Message>x</c:Message>${'<c:Extra/>'.repeat(200)}`)));
+    expect(answer.status).to.equal(200);
+    const warnings = emulator.current.requests().requests[0]?.warnings ?? [];
+    expect(warnings).to.have.length(17);
+    expect(warnings.slice(0, 16).every((w) => w.code === 'unknown-element')).to.equal(true);
+    expect(warnings[16]).to.deep.equal({ code: 'more-warnings', message: '184 more warnings are not listed.' });
+  });
+
   it('gives each warning its own header line, and non-ASCII as \\u escapes', async () => {
     const xml = envelope('1.2', addWith('<c:Author>x</c:Author><c:Message>x</c:Message><c:Blåbær>1</c:Blåbær>'));
     const answer = await postSoap(emulator.current.chatUrl, 'AddChatMessage', xml, { version: '1.2' });
