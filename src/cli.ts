@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, DEFAULT_HOST, DEFAULT_TICKET_TTL_SECONDS, ERROR_STYLES, MODES, type EmulatorOptions } from './config.js';
+import { ConfigError, DEFAULT_HOST, DEFAULT_REQUEST_TIMEOUT_SECONDS, DEFAULT_TICKET_TTL_SECONDS, ERROR_STYLES, MODES, type EmulatorOptions } from './config.js';
 import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js';
 import { startEmulator } from './emulator.js';
 import { FixturesError } from './fixtures.js';
@@ -18,6 +18,8 @@ const OPTION_ROWS: readonly [option: string, description: readonly string[], var
   ['--strict', ['behave like the real WCF endpoint: SOAP 1.1 only', '(others get HTTP 415), headers only inside Header,', 'unknown chat sessions rejected'], 'CHAT_EMULATOR_STRICT=true'],
   ['--no-strict', ['the lenient default, whatever CHAT_EMULATOR_STRICT says'], ''],
   ['--ticket-ttl D', ['how long a ticket from SoPrincipal.svc login stays valid:', 'seconds, or a number with s, m, h or d', `(default ${DEFAULT_TICKET_TTL_SECONDS / 3600}h)`], 'CHAT_EMULATOR_TICKET_TTL'],
+  ['--max-body N', ['largest request body, in bytes, or with k or m', '(default 1m); larger ones get HTTP 413'], 'CHAT_EMULATOR_MAX_BODY'],
+  ['--request-timeout D', ['how long a client may take to send a request', `(default ${DEFAULT_REQUEST_TIMEOUT_SECONDS}s); slower ones are cut off with HTTP 408`], 'CHAT_EMULATOR_REQUEST_TIMEOUT'],
   ['--journal-size N', [`how many requests the journal at /__admin/requests keeps`, `(default ${DEFAULT_JOURNAL_SIZE}; the oldest are dropped)`], 'CHAT_EMULATOR_JOURNAL_SIZE'],
   ['--admin-token T', ['the admin API (/__admin) requires Authorization:', 'Bearer T; required when --host is not a loopback address'], 'CHAT_EMULATOR_ADMIN_TOKEN'],
   ['--error-style S', ['exceptioninfo: application errors as the real service', 'sends them (HTTP 200, Succeeded=false, ExceptionInfo);', 'fault: as SOAP Faults (default exceptioninfo)'], 'CHAT_EMULATOR_ERROR_STYLE'],
@@ -77,6 +79,8 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
         'error-style': { type: 'string' },
         'ticket-ttl': { type: 'string' },
         'journal-size': { type: 'string' },
+        'max-body': { type: 'string' },
+        'request-timeout': { type: 'string' },
         'admin-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -108,6 +112,10 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
     ticketTtlSeconds: parseDuration(setting('ticket-ttl', values['ticket-ttl'], 'CHAT_EMULATOR_TICKET_TTL'), DEFAULT_TICKET_TTL_SECONDS),
   };
   if (fixtures !== undefined) options.fixtures = fixtures.text;
+  const maxBody = setting('max-body', values['max-body'], 'CHAT_EMULATOR_MAX_BODY');
+  if (maxBody !== undefined) options.maxBodyBytes = parseSize(maxBody);
+  const requestTimeout = setting('request-timeout', values['request-timeout'], 'CHAT_EMULATOR_REQUEST_TIMEOUT');
+  if (requestTimeout !== undefined) options.requestTimeoutSeconds = parseDuration(requestTimeout, DEFAULT_REQUEST_TIMEOUT_SECONDS);
   const journalSize = setting('journal-size', values['journal-size'], 'CHAT_EMULATOR_JOURNAL_SIZE');
   if (journalSize !== undefined) options.journalSize = parseCount(journalSize);
   const adminToken = setting('admin-token', values['admin-token'], 'CHAT_EMULATOR_ADMIN_TOKEN');
@@ -134,6 +142,14 @@ function parseCount(setting: Setting): number {
     throw new UsageError(`${setting.from}: '${setting.text}' is not a positive whole number.`);
   }
   return Number(setting.text);
+}
+
+/** A size in bytes: `1048576`, `512k`, `1m` (k and m are 1024 and 1024²). */
+function parseSize(setting: Setting): number {
+  const match = /^([0-9]+)([km]?)$/i.exec(setting.text.trim());
+  const bytes = match === null ? NaN : Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 1024 * 1024 : match[2]?.toLowerCase() === 'k' ? 1024 : 1);
+  if (!(bytes >= 1) || !Number.isSafeInteger(bytes)) throw new UsageError(`${setting.from}: '${setting.text}' is not a size: give bytes, or a number with k or m (for example 65536, 512k, 1m).`);
+  return bytes;
 }
 
 const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 60 * 60, d: 24 * 60 * 60 };

@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   adminToken?: string;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** How long a client may take to send a whole request, in seconds, before it is cut off (HTTP 408). Default 30. */
+  requestTimeoutSeconds?: number;
   /** Where WhenPosted stamps and ticket expiry times come from. Default: the system clock. */
   clock?: Clock;
   /** Where unexpected errors are reported. Default: standard error. */
@@ -44,6 +46,7 @@ export const ERROR_STYLES: readonly ErrorStyle[] = ['exceptioninfo', 'fault'];
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_TICKET_TTL_SECONDS = 6 * 60 * 60;
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
 /** An option has a value it cannot take; the message names the option, the value and what it accepts. */
 export class ConfigError extends Error {
@@ -74,6 +77,10 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new ConfigError(`max body: '${maxBodyBytes}' is not a positive number of bytes.`);
   const ticketTtlSeconds = options.ticketTtlSeconds ?? DEFAULT_TICKET_TTL_SECONDS;
   if (!Number.isFinite(ticketTtlSeconds) || ticketTtlSeconds <= 0) throw new ConfigError(`ticket TTL: '${ticketTtlSeconds}' is not a positive number of seconds.`);
+  const requestTimeoutSeconds = options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
+  if (!Number.isFinite(requestTimeoutSeconds) || requestTimeoutSeconds <= 0) {
+    throw new ConfigError(`request timeout: '${requestTimeoutSeconds}' is not a positive number of seconds.`);
+  }
   const journalSize = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
   if (!Number.isInteger(journalSize) || journalSize < 1) throw new ConfigError(`journal size: '${journalSize}' is not a positive number of requests.`);
   if (options.adminToken !== undefined && options.adminToken.trim() === '') throw new ConfigError('admin token: the token is empty.');
@@ -95,6 +102,7 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
     strict: options.strict ?? false,
     errorStyle,
     maxBodyBytes,
+    requestTimeoutSeconds,
     ticketTtlSeconds,
     journalSize,
     adminToken: options.adminToken,

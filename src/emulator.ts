@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AdminInputError, parseClockSetting, parseJournalFilter } from './admin/input.js';
 import { systemClock } from './clock.js';
@@ -67,7 +68,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ticketTtlMs: config.ticketTtlSeconds * 1000,
     startedAtMs: Date.now(),
   });
-  const server = app.listen(config.port, config.host);
+  const requestTimeout = Math.round(config.requestTimeoutSeconds * 1000);
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      // How often Node looks for requests past their time: often enough that the timeout is kept to within a second.
+      connectionsCheckingInterval: Math.min(1000, requestTimeout),
+    },
+    app,
+  );
+  server.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -212,7 +212,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   }
 
   describe('--help', () => {
-    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--journal-size N', '--admin-token T', '--error-style S', '-h, --help'];
+    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--journal-size N', '--admin-token T', '--error-style S', '-h, --help'];
     const VARIABLES = [
       'CHAT_EMULATOR_PORT',
       'CHAT_EMULATOR_HOST',
@@ -222,6 +222,8 @@ describe('cli (the compiled command line, run as a process)', function () {
       'CHAT_EMULATOR_APP_TOKENS',
       'CHAT_EMULATOR_STRICT',
       'CHAT_EMULATOR_TICKET_TTL',
+      'CHAT_EMULATOR_MAX_BODY',
+      'CHAT_EMULATOR_REQUEST_TIMEOUT',
       'CHAT_EMULATOR_JOURNAL_SIZE',
       'CHAT_EMULATOR_ADMIN_TOKEN',
       'CHAT_EMULATOR_ERROR_STYLE',
@@ -407,6 +409,19 @@ describe('cli (the compiled command line, run as a process)', function () {
         args: ['--port', '0', '--host', '0.0.0.0'],
         code: 2,
         stderr: `${NAME}: host: '0.0.0.0' is reachable from other machines, and so would the admin API be (/__admin: reset, fixtures, journal): give an admin token (--admin-token) that it will require.\n`,
+      },
+      {
+        title: '--max-body 1g',
+        args: ['--port', '0', '--max-body', '1g'],
+        code: 2,
+        stderr: `${NAME}: --max-body: '1g' is not a size: give bytes, or a number with k or m (for example 65536, 512k, 1m).\n${USAGE_HINT}\n`,
+      },
+      {
+        title: 'CHAT_EMULATOR_REQUEST_TIMEOUT=never',
+        args: ['--port', '0'],
+        env: { CHAT_EMULATOR_REQUEST_TIMEOUT: 'never' },
+        code: 2,
+        stderr: `${NAME}: CHAT_EMULATOR_REQUEST_TIMEOUT: 'never' is not a duration: give seconds, or a number with s, m, h or d (for example 90, 30m, 6h).\n${USAGE_HINT}\n`,
       },
       {
         title: '--journal-size 0',
@@ -597,7 +612,7 @@ describe('cli (the compiled command line, run as a process)', function () {
         .split('\n')
         .filter((line) => / {2}CHAT_EMULATOR_[A-Z_]+( \(comma-separated\)|=true)?$/.test(line))
         .map((line) => line.indexOf('CHAT_EMULATOR_'));
-      expect(columns.length).to.equal(11);
+      expect(columns.length).to.equal(13);
       expect(new Set(columns).size).to.equal(1);
     });
   });

@@ -5,6 +5,7 @@ import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { chatMessageToJson } from '../contract/json.js';
 import type { OperationName } from '../contract/operations.js';
 import { EmulatorError } from '../errors.js';
+import { bodyWithin, isBodyTooLarge } from '../transport/body.js';
 import { maskPassword, maskSecret, type Journal, type JsonValue } from '../journal/journal.js';
 import type { InstallationMode } from '../operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../operations/chat.js';
@@ -93,7 +94,7 @@ const ENDPOINTS: readonly Endpoint[] = [
 
 export function restRouter(settings: RestSettings): Router {
   const router = express.Router({ caseSensitive: false });
-  const raw = express.raw({ type: () => true, limit: settings.maxBodyBytes });
+  const raw = bodyWithin(settings.maxBodyBytes);
   for (const endpoint of ENDPOINTS) {
     for (const path of [endpoint.path, `/:custId${endpoint.path}`]) {
       router[endpoint.method](path, raw, (request, response) => handleRest(settings, endpoint, request, response));
@@ -101,13 +102,11 @@ export function restRouter(settings: RestSettings): Router {
   }
   router.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
-    const type = (error as { type?: unknown }).type;
-    const failure =
-      type === 'entity.too.large'
-        ? new RestError(413, `The request body is larger than the limit of ${settings.maxBodyBytes} bytes.`, 'ArgumentException')
-        : typeof type === 'string'
-          ? new RestError(400, `The request body could not be read: ${(error as Error).message}.`, 'ArgumentException')
-          : asRestError(error, settings.log);
+    const failure = isBodyTooLarge(error)
+      ? new RestError(413, `The request body is larger than the limit of ${settings.maxBodyBytes} bytes.`, 'ArgumentException')
+      : error instanceof EmulatorError
+        ? new RestError(400, error.message, 'ArgumentException')
+        : asRestError(error, settings.log);
     const format = answerFormat(request.headers.accept);
     response.status(failure.status).type(answerContentType(format, request.headers.accept)).send(representError(failure, format));
   });

@@ -6,6 +6,7 @@ import { answerError } from '../envelope/response.js';
 import { EmulatorError } from '../errors.js';
 import { DEFAULT_TENANT } from '../store/chat-store.js';
 import { escapeAttribute, escapeText } from '../xml.js';
+import { bodyWithin } from './body.js';
 import { handleSoapRequest, type Endpoint, type SoapEndpointSettings } from './soap-endpoint.js';
 import type { ServiceDescription } from './wsdl.js';
 
@@ -38,7 +39,7 @@ export function createApp(settings: AppSettings): express.Express {
       response.type('text/html; charset=utf-8').send(helpPage(SERVICES[service], requestAddress(request)));
     }
   });
-  app.post(SERVICE_PATH, express.raw({ type: () => true, limit: settings.maxBodyBytes }), (request, response, next) => {
+  app.post(SERVICE_PATH, bodyWithin(settings.maxBodyBytes), (request, response, next) => {
     handleSoapRequest(settings, endpointOf(request), request, response).catch(next);
   });
   app.all(SERVICE_PATH, (request, response) => {
@@ -57,7 +58,7 @@ export function createApp(settings: AppSettings): express.Express {
   });
   app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
-    sendError(response, bodyReadError(error, settings.maxBodyBytes, settings.log));
+    sendError(response, bodyReadError(error, settings.log));
   });
   return app;
 }
@@ -94,11 +95,9 @@ function sendError(response: Response, error: EmulatorError): void {
   response.status(answer.status).type(answer.contentType).send(answer.body);
 }
 
-/** Errors from reading the body (express.raw) before any SOAP handling. */
-function bodyReadError(error: unknown, maxBodyBytes: number, log: (line: string) => void): EmulatorError {
-  const type = (error as { type?: unknown }).type;
-  if (type === 'entity.too.large') return new EmulatorError('BodyTooLarge', `The request body is larger than the limit of ${maxBodyBytes} bytes.`);
-  if (typeof type === 'string') return new EmulatorError('MalformedXml', `The request body could not be read: ${(error as Error).message}.`);
+/** Errors from reading the body before any SOAP handling. */
+function bodyReadError(error: unknown, log: (line: string) => void): EmulatorError {
+  if (error instanceof EmulatorError) return error;
   log(`unexpected error while reading a request: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return new EmulatorError('InternalServiceFault', 'The server was unable to process the request due to an internal error.');
 }
