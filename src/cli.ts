@@ -4,6 +4,7 @@ import { ConfigError, DEFAULT_HOST, DEFAULT_REQUEST_TIMEOUT_SECONDS, DEFAULT_TIC
 import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js';
 import { startEmulator } from './emulator.js';
 import { FixturesError } from './fixtures.js';
+import { DataDirError } from './store/change-log.js';
 
 const DEFAULT_PORT = 8088;
 
@@ -20,6 +21,7 @@ const OPTION_ROWS: readonly [option: string, description: readonly string[], var
   ['--ticket-ttl D', ['how long a ticket from SoPrincipal.svc login stays valid:', 'seconds, or a number with s, m, h or d', `(default ${DEFAULT_TICKET_TTL_SECONDS / 3600}h)`], 'CHAT_EMULATOR_TICKET_TTL'],
   ['--max-body N', ['largest request body, in bytes, or with k or m', '(default 1m); larger ones get HTTP 413'], 'CHAT_EMULATOR_MAX_BODY'],
   ['--request-timeout D', ['how long a client may take to send a request', `(default ${DEFAULT_REQUEST_TIMEOUT_SECONDS}s); slower ones are cut off with HTTP 408`], 'CHAT_EMULATOR_REQUEST_TIMEOUT'],
+  ['--data-dir DIR', ['keep a durable log of every acknowledged change in DIR', '(fsync\'d before the answer) and replay it on start;', 'default: in memory only'], 'CHAT_EMULATOR_DATA_DIR'],
   ['--journal-size N', [`how many requests the journal at /__admin/requests keeps`, `(default ${DEFAULT_JOURNAL_SIZE}; the oldest are dropped)`], 'CHAT_EMULATOR_JOURNAL_SIZE'],
   ['--admin-token T', ['the admin API (/__admin) requires Authorization:', 'Bearer T; required when --host is not a loopback address'], 'CHAT_EMULATOR_ADMIN_TOKEN'],
   ['--error-style S', ['exceptioninfo: application errors as the real service', 'sends them (HTTP 200, Succeeded=false, ExceptionInfo);', 'fault: as SOAP Faults (default exceptioninfo)'], 'CHAT_EMULATOR_ERROR_STYLE'],
@@ -80,6 +82,7 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
         'ticket-ttl': { type: 'string' },
         'journal-size': { type: 'string' },
         'max-body': { type: 'string' },
+        'data-dir': { type: 'string' },
         'request-timeout': { type: 'string' },
         'admin-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -116,6 +119,8 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
   if (maxBody !== undefined) options.maxBodyBytes = parseSize(maxBody);
   const requestTimeout = setting('request-timeout', values['request-timeout'], 'CHAT_EMULATOR_REQUEST_TIMEOUT');
   if (requestTimeout !== undefined) options.requestTimeoutSeconds = parseDuration(requestTimeout, DEFAULT_REQUEST_TIMEOUT_SECONDS);
+  const dataDir = setting('data-dir', values['data-dir'], 'CHAT_EMULATOR_DATA_DIR');
+  if (dataDir !== undefined) options.dataDir = dataDir.text;
   const journalSize = setting('journal-size', values['journal-size'], 'CHAT_EMULATOR_JOURNAL_SIZE');
   if (journalSize !== undefined) options.journalSize = parseCount(journalSize);
   const adminToken = setting('admin-token', values['admin-token'], 'CHAT_EMULATOR_ADMIN_TOKEN');
@@ -204,7 +209,7 @@ async function main(): Promise<void> {
   try {
     emulator = await startEmulator(options);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof FixturesError) {
+    if (error instanceof ConfigError || error instanceof FixturesError || error instanceof DataDirError) {
       process.stderr.write(`services88-chat-emulator: ${error.message}\n`);
       process.exit(2);
     }
@@ -218,7 +223,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `Services88 Chat emulator listening (${options.mode} mode${options.strict ? ', strict' : ''}, errors as ${options.errorStyle})`,
+      `Services88 Chat emulator listening (${options.mode} mode${options.strict ? ', strict' : ''}, errors as ${options.errorStyle}${options.dataDir === undefined ? '' : `, data in ${options.dataDir}`})`,
       `  endpoint:  ${emulator.chatUrl}`,
       `  tenant:    ${emulator.url}/<CustId>/Remote/Services88/Chat.svc`,
       `  WSDL:      ${emulator.wsdlUrl}`,

@@ -24,6 +24,11 @@ export interface EmulatorOptions {
   errorStyle?: ErrorStyle;
   /** How long a ticket issued by SoPrincipal.svc stays valid, in seconds. Default 6 hours. */
   ticketTtlSeconds?: number;
+  /**
+   * A directory for a durable change log: every acknowledged change is appended and fsync'd before it is
+   * acknowledged, and replayed on start. Without it (the default), everything is in memory only.
+   */
+  dataDir?: string;
   /** How many requests the journal keeps (the oldest are dropped, and counted). Default 1000. */
   journalSize?: number;
   /**
@@ -56,7 +61,7 @@ export class ConfigError extends Error {
   }
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'fixtures' | 'adminToken'>> & Pick<EmulatorOptions, 'fixtures' | 'adminToken'>;
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'fixtures' | 'adminToken' | 'dataDir'>> & Pick<EmulatorOptions, 'fixtures' | 'adminToken' | 'dataDir'>;
 
 /** Addresses only this machine can reach: there the admin API may go without a token. */
 export function isLoopback(host: string): boolean {
@@ -84,6 +89,7 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
   const journalSize = options.journalSize ?? DEFAULT_JOURNAL_SIZE;
   if (!Number.isInteger(journalSize) || journalSize < 1) throw new ConfigError(`journal size: '${journalSize}' is not a positive number of requests.`);
   if (options.adminToken !== undefined && options.adminToken.trim() === '') throw new ConfigError('admin token: the token is empty.');
+  if (options.dataDir !== undefined && options.dataDir.trim() === '') throw new ConfigError('data directory: the path is empty.');
   if (options.adminToken === undefined && !isLoopback(host)) {
     throw new ConfigError(
       `host: '${host}' is reachable from other machines, and so would the admin API be (/__admin: reset, fixtures, journal): give an admin token (--admin-token) that it will require.`,
@@ -106,6 +112,7 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
     ticketTtlSeconds,
     journalSize,
     adminToken: options.adminToken,
+    dataDir: options.dataDir,
     clock: options.clock ?? defaults.clock,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };

@@ -1,10 +1,12 @@
 import { AdjustableClock, type Clock } from './clock.js';
 import { AdminInputError } from './admin/input.js';
 import { FaultInjector } from './faults.js';
-import { loadFixtures, type Fixtures } from './fixtures.js';
+import { FixturesError, loadFixtures, parseFixtures, type Fixtures, type FixturesDocument } from './fixtures.js';
 import { Journal } from './journal/journal.js';
-import type { TenantId } from './store/chat-store.js';
+import { DataDirError, IN_MEMORY_ONLY, type Change, type ChangeLog, type Durability } from './store/change-log.js';
+import type { ChatStore, TenantId } from './store/chat-store.js';
 import { InMemoryCredentials } from './store/credentials.js';
+import { LoggedChatStore } from './store/logged-store.js';
 import { InMemoryChatStore } from './store/memory-store.js';
 
 /** What the emulator starts from, and goes back to on reset. */
@@ -20,20 +22,43 @@ export interface StartingPoint {
  * journal and the injected faults.
  */
 export class EmulatorState {
-  readonly store = new InMemoryChatStore();
+  /** The messages, behind `store`: fixtures are loaded here directly, the change log keeping their document instead. */
+  private readonly memory = new InMemoryChatStore();
+  /** The store calls go to: with a data directory, each message added is written to its change log. */
+  readonly store: ChatStore;
   readonly credentials = new InMemoryCredentials();
   readonly clock: AdjustableClock;
   readonly journal: Journal;
   readonly faults = new FaultInjector();
+  /** What answers wait for before they acknowledge a change. */
+  readonly durability: Durability;
 
   constructor(
     private readonly start: StartingPoint,
     baseClock: Clock,
     journalSize: number,
+    private readonly log?: ChangeLog,
   ) {
     this.clock = new AdjustableClock(baseClock);
     this.journal = new Journal(journalSize);
+    this.store = log === undefined ? this.memory : new LoggedChatStore(this.memory, log);
+    this.durability = log ?? IN_MEMORY_ONLY;
     this.loadStart();
+  }
+
+  /** Applies the changes a data directory holds, in order, on top of the starting point. */
+  replay(changes: readonly Change[], where: string): void {
+    changes.forEach((change, i) => {
+      try {
+        if (change.kind === 'reset') this.resetState(change.tenant);
+        else this.loadUnlogged(parseFixtures(change.document, `${where}, change ${i + 1}`));
+      } catch (error) {
+        if (error instanceof FixturesError || error instanceof AdminInputError) {
+          throw new DataDirError(`${error.message} The data directory does not fit these fixtures: give the fixtures it was written with, or another directory.`);
+        }
+        throw error;
+      }
+    });
   }
 
   /**
@@ -41,7 +66,12 @@ export class EmulatorState {
    * injected faults and the clock. With a tenant, only that tenant's part (the clock is everyone's and stays).
    */
   reset(tenant?: TenantId): void {
-    this.store.clear(tenant);
+    this.resetState(tenant);
+    this.log?.append(tenant === undefined ? { kind: 'reset' } : { kind: 'reset', tenant });
+  }
+
+  private resetState(tenant: TenantId | undefined): void {
+    this.memory.clear(tenant);
     this.credentials.clear(tenant);
     this.journal.clear(tenant);
     this.faults.clear(tenant);
@@ -49,30 +79,35 @@ export class EmulatorState {
       this.clock.set(null);
       this.loadStart();
     } else {
-      loadFixtures(this.start.fixtures, this.store, this.credentials, tenant);
+      loadFixtures(this.start.fixtures, this.memory, this.credentials, tenant);
     }
   }
 
   /**
-   * Adds fixtures to what is there. A message whose ChatMessageId its tenant already has is refused before
-   * anything is loaded, so that a refused load changes nothing.
+   * Adds fixtures (checked, and the document they were read from) to what is there. A message whose ChatMessageId
+   * its tenant already has is refused before anything is loaded, so that a refused load changes nothing.
    */
-  loadFixtures(fixtures: Fixtures): void {
+  loadFixtures(fixtures: Fixtures, document: FixturesDocument): void {
+    this.loadUnlogged(fixtures);
+    this.log?.append({ kind: 'fixtures', document });
+  }
+
+  private loadUnlogged(fixtures: Fixtures): void {
     for (const [tenant, data] of fixtures.tenants) {
       const ids = new Set<number>();
       data.messages.forEach(({ ChatMessageId: id }, i) => {
         if (id === undefined) return;
-        if (ids.has(id) || this.store.hasMessage(tenant, id)) {
+        if (ids.has(id) || this.memory.hasMessage(tenant, id)) {
           throw new AdminInputError(`tenants.${tenant}.messages[${i}].ChatMessageId: tenant '${tenant}' already has a message with id ${id}.`);
         }
         ids.add(id);
       });
     }
-    loadFixtures(fixtures, this.store, this.credentials);
+    loadFixtures(fixtures, this.memory, this.credentials);
   }
 
   private loadStart(): void {
-    loadFixtures(this.start.fixtures, this.store, this.credentials);
+    loadFixtures(this.start.fixtures, this.memory, this.credentials);
     for (const ticket of this.start.tickets) this.credentials.addTicket(ticket);
     for (const token of this.start.appTokens) this.credentials.addApplicationToken(token);
   }

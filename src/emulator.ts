@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AdminInputError, parseClockSetting, parseJournalFilter } from './admin/input.js';
 import { systemClock } from './clock.js';
@@ -8,6 +9,7 @@ import { SERVICES, type OperationName } from './contract/operations.js';
 import { EmulatorState } from './emulator-state.js';
 import { DEFAULT_FIXTURES_PATH, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
 import type { JournalPage } from './journal/journal.js';
+import { CHANGE_LOG_FILE, ChangeLog } from './store/change-log.js';
 import { createApp } from './transport/http.js';
 import { loadServiceDescriptions } from './transport/wsdl.js';
 
@@ -54,15 +56,28 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveOptions(options, { clock: systemClock });
   const fixtures = await resolveFixtures(config.fixtures);
-  const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize);
-  const { store, credentials, clock, journal, faults } = state;
+  const opened = config.dataDir === undefined ? undefined : await ChangeLog.open(config.dataDir);
+  const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize, opened?.log);
+  if (opened !== undefined) {
+    if (opened.repaired !== undefined) config.log(opened.repaired);
+    try {
+      state.replay(opened.changes, join(config.dataDir as string, CHANGE_LOG_FILE));
+    } catch (error) {
+      await opened.log.close();
+      throw error;
+    }
+  }
+  const { store, credentials, clock, journal, faults, durability } = state;
+  // Without the fixtures document: the state keeps what it needs of it, and the document itself can be collected.
+  const { fixtures: _document, ...settings } = config;
   const app = createApp({
-    ...config,
+    ...settings,
     store,
     credentials,
     clock,
     journal,
     faults,
+    durability,
     state,
     descriptions: await loadServiceDescriptions(),
     ticketTtlMs: config.ticketTtlSeconds * 1000,
@@ -95,14 +110,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (tenant !== undefined && tenant === '') throw new AdminInputError('reset: the tenant is empty; give default, or a CustId.');
       state.reset(tenant);
     },
-    loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures')),
+    loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures'), document),
     requests: (filter = {}) => journal.list(parseJournalFilter({ ...filter })),
     setClock: (setting) => clock.set(setting === null ? null : parseClockSetting(setting)),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
-      }),
+      });
+      await opened?.log.close();
+    },
   };
 }
 

@@ -212,7 +212,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   }
 
   describe('--help', () => {
-    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--journal-size N', '--admin-token T', '--error-style S', '-h, --help'];
+    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--data-dir DIR', '--journal-size N', '--admin-token T', '--error-style S', '-h, --help'];
     const VARIABLES = [
       'CHAT_EMULATOR_PORT',
       'CHAT_EMULATOR_HOST',
@@ -224,6 +224,7 @@ describe('cli (the compiled command line, run as a process)', function () {
       'CHAT_EMULATOR_TICKET_TTL',
       'CHAT_EMULATOR_MAX_BODY',
       'CHAT_EMULATOR_REQUEST_TIMEOUT',
+      'CHAT_EMULATOR_DATA_DIR',
       'CHAT_EMULATOR_JOURNAL_SIZE',
       'CHAT_EMULATOR_ADMIN_TOKEN',
       'CHAT_EMULATOR_ERROR_STYLE',
@@ -612,7 +613,7 @@ describe('cli (the compiled command line, run as a process)', function () {
         .split('\n')
         .filter((line) => / {2}CHAT_EMULATOR_[A-Z_]+( \(comma-separated\)|=true)?$/.test(line))
         .map((line) => line.indexOf('CHAT_EMULATOR_'));
-      expect(columns.length).to.equal(13);
+      expect(columns.length).to.equal(14);
       expect(new Set(columns).size).to.equal(1);
     });
   });
@@ -751,6 +752,58 @@ describe('cli (the compiled command line, run as a process)', function () {
         expect(cli.stderr).to.equal('');
       });
     }
+
+    it('kill -9 in the middle of a load, with --data-dir: after a restart every acknowledged message is there', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'chat-emulator-kill-'));
+      try {
+        const { cli, endpoint } = await startCli(['--port', '0', '--data-dir', dir]);
+        const acknowledged = new Map<string, string>();
+        let killed = false;
+        const writer = async (w: number) => {
+          for (let i = 0; !killed; i += 1) {
+            const text = `w${w}-${i}`;
+            const answer = await postSoap(endpoint, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: text }))).catch(() => undefined);
+            const id = /<ChatMessageId>(\d+)<\/ChatMessageId>/.exec(answer?.text ?? '')?.[1];
+            if (answer?.status === 200 && id !== undefined) acknowledged.set(text, id);
+          }
+        };
+        const writers = Array.from({ length: 20 }, (_, w) => writer(w));
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(cli.child.kill('SIGKILL')).to.equal(true);
+        killed = true;
+        await within(cli.exited, WAIT_MS, 'the emulator to die');
+        await Promise.all(writers);
+        expect(acknowledged.size).to.be.greaterThan(100);
+
+        const again = await startCli(['--port', '0', '--data-dir', dir]);
+        const answer = await getMessages(again.endpoint);
+        const stored = new Map(messagesOf(readAnswer(answer.text), 'GetChatMessages').map((m) => [String(m['Message']), String(m['ChatMessageId'])]));
+        const lost = [...acknowledged].filter(([text, id]) => stored.get(text) !== id);
+        expect(lost, 'acknowledged messages missing after the restart').to.deep.equal([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('SIGTERM with requests in flight: each gets its answer, new connections are refused, exit 0', async () => {
+      const { cli, endpoint, base } = await startCli(['--port', '0']);
+      // Hold the next 20 calls for 700 ms, so that they are in flight when the signal comes.
+      const fault = await fetch(`${base}/__admin/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ times: 20, delayMs: 700 }) });
+      expect(fault.status).to.equal(200);
+      const inFlight = Array.from({ length: 20 }, (_, i) =>
+        soap(endpoint, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: `in flight ${i}` })), { headers: { Connection: 'close' } }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(cli.child.kill('SIGTERM')).to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      let refused: unknown;
+      await fetch(endpoint, { method: 'POST', body: 'x' }).catch((error: unknown) => (refused = error));
+      expect(refused, 'a new connection after SIGTERM').to.be.instanceOf(TypeError);
+      const answers = await Promise.all(inFlight);
+      expect(answers.map((a) => a.status)).to.deep.equal(Array.from({ length: 20 }, () => 200));
+      expect(answers.map((a) => readAnswer(a.text).headers['Succeeded'])).to.deep.equal(Array.from({ length: 20 }, () => 'true'));
+      expect(await within(cli.exited, SIGNAL_EXIT_MS, 'the emulator to exit')).to.deep.equal({ code: 0, signal: null });
+    });
   });
 
   describe('a port already in use', () => {

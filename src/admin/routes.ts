@@ -6,7 +6,7 @@ import { chatMessageToJson } from '../contract/json.js';
 import { xsInt } from '../contract/values.js';
 import type { EmulatorState } from '../emulator-state.js';
 import type { FaultAction, InjectedFault } from '../faults.js';
-import { FixturesError, parseFixtures } from '../fixtures.js';
+import { FixturesError, parseFixtures, type FixturesDocument } from '../fixtures.js';
 import { AdminInputError, parseClockSetting, parseFaultSpec, parseJournalFilter } from './input.js';
 import { ADMIN_OPENAPI } from './openapi.js';
 
@@ -45,16 +45,18 @@ export function adminRouter(settings: AdminSettings): Router {
   });
   route(router, '/openapi.json', { GET: () => ADMIN_OPENAPI });
   route(router, '/reset', {
-    POST: (request) => {
+    POST: async (request) => {
       const tenant = queryTenant(request);
       state.reset(tenant);
+      await state.durability.flushed();
       return { reset: tenant ?? 'everything' };
     },
   });
   route(router, '/fixtures', {
-    POST: (request) => {
+    POST: async (request) => {
       const fixtures = parseFixtures(request.body, 'the fixtures');
-      state.loadFixtures(fixtures);
+      state.loadFixtures(fixtures, request.body as FixturesDocument);
+      await state.durability.flushed();
       const tenants = [...fixtures.tenants.values()];
       return {
         loaded: {
@@ -120,13 +122,13 @@ type Handler = (request: Request) => unknown;
 
 /** One path and its methods; another method gets 405 with Allow. */
 function route(router: Router, path: string, handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE', Handler>>): void {
-  router.all(path, (request, response) => {
+  router.all(path, async (request, response) => {
     const handler = handlers[request.method as keyof typeof handlers];
     if (handler === undefined) {
       response.set('Allow', Object.keys(handlers).join(', '));
       throw new AdminHttpError(405, `${request.method} is not allowed on ${ADMIN_PATH}${path}: use ${Object.keys(handlers).join(' or ')}.`);
     }
-    response.json(handler(request));
+    response.json(await handler(request));
   });
 }
 

@@ -11,6 +11,7 @@ import type { InstallationMode } from '../operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../operations/chat.js';
 import type { OperationContext } from '../operations/context.js';
 import { DEFAULT_TENANT, type ChatStore, type TenantId } from '../store/chat-store.js';
+import type { Durability } from '../store/change-log.js';
 import type { CredentialStore } from '../store/credentials.js';
 import { authenticateRest, challenges } from './auth.js';
 import { fieldOf, readBody, type FieldValue, type Fields } from './body.js';
@@ -33,6 +34,7 @@ export interface RestSettings {
   readonly strict: boolean;
   readonly ticketTtlMs: number;
   readonly journal: Journal;
+  readonly durability: Durability;
   readonly maxBodyBytes: number;
   readonly log: (line: string) => void;
 }
@@ -97,7 +99,9 @@ export function restRouter(settings: RestSettings): Router {
   const raw = bodyWithin(settings.maxBodyBytes);
   for (const endpoint of ENDPOINTS) {
     for (const path of [endpoint.path, `/:custId${endpoint.path}`]) {
-      router[endpoint.method](path, raw, (request, response) => handleRest(settings, endpoint, request, response));
+      router[endpoint.method](path, raw, (request, response, next) => {
+        handleRest(settings, endpoint, request, response).catch(next);
+      });
     }
   }
   router.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
@@ -113,7 +117,7 @@ export function restRouter(settings: RestSettings): Router {
   return router;
 }
 
-function handleRest(settings: RestSettings, endpoint: Endpoint, request: Request, response: Response): void {
+async function handleRest(settings: RestSettings, endpoint: Endpoint, request: Request, response: Response): Promise<void> {
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
   const tenant: TenantId = (request.params['custId'] as string | undefined) ?? DEFAULT_TENANT;
@@ -132,6 +136,8 @@ function handleRest(settings: RestSettings, endpoint: Endpoint, request: Request
     };
     call = endpoint.read(request, readBody(request.body, request.headers['content-type']));
     body = run(settings, tenant, call, how);
+    // A change is acknowledged only once it is durable (with a data directory; at once without).
+    await settings.durability.flushed();
     status = 200;
   } catch (error) {
     failure = asRestError(error, settings.log);

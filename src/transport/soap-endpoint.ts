@@ -13,6 +13,7 @@ import type { FaultInjector, FaultSpec } from '../faults.js';
 import { envelopeWarnings, noActionWarning, sequenceWarnings, WarningList, type FidelityWarning } from '../fidelity.js';
 import { maskSecret, type Journal, type JsonValue, type Outcome } from '../journal/journal.js';
 import { authorize, type InstallationMode } from '../operations/authorize.js';
+import type { Durability } from '../store/change-log.js';
 import type { OperationContext } from '../operations/context.js';
 import { SOAP_BINDINGS } from '../operations/soap-bindings.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
@@ -29,6 +30,7 @@ export interface SoapEndpointSettings {
   readonly ticketTtlMs: number;
   readonly journal: Journal;
   readonly faults: FaultInjector;
+  readonly durability: Durability;
   readonly log: (line: string) => void;
 }
 
@@ -118,6 +120,8 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     const { store, credentials, clock, strict, ticketTtlMs } = settings;
     const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning) };
     const answer = answerSuccess(version, operation, call.run(context));
+    // A change is acknowledged only once it is durable (with a data directory; at once without).
+    await settings.durability.flushed();
     return { kind: truncate ? 'truncate' : 'answer', answer };
   } catch (error) {
     const emulatorError = (trace.error = asEmulatorError(error, settings.log));

@@ -1,0 +1,143 @@
+import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FixturesDocument } from '../fixtures.js';
+import type { TenantId } from './chat-store.js';
+
+/**
+ * The optional durable journal of a data directory: every acknowledged change, one JSON line each, appended and
+ * fsync'd before the change is acknowledged, and replayed on start. A change is a fixtures document (a message
+ * added is a document holding that one message, with its id) or a reset.
+ */
+export type Change = { readonly kind: 'fixtures'; readonly document: FixturesDocument } | { readonly kind: 'reset'; readonly tenant?: TenantId };
+
+export const CHANGE_LOG_FILE = 'changes.jsonl';
+
+/** The data directory cannot be used: the message says which file, which line and why. */
+export class DataDirError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataDirError';
+  }
+}
+
+/** Where the emulator waits for its changes to be durable; without a data directory, never. */
+export interface Durability {
+  /** Resolves once every change appended so far is on disk. */
+  flushed(): Promise<void>;
+}
+
+export const IN_MEMORY_ONLY: Durability = { flushed: () => Promise.resolve() };
+
+export interface OpenedLog {
+  readonly log: ChangeLog;
+  /** The changes already in the file, oldest first. */
+  readonly changes: readonly Change[];
+  /** Said when the file ended in a torn record (a crash in the middle of a write), which was cut off. */
+  readonly repaired: string | undefined;
+}
+
+/**
+ * Appends are written in groups: while one group is being written and fsync'd, the next collects, so that many
+ * requests in flight share one fsync and a single request pays one.
+ */
+export class ChangeLog implements Durability {
+  private pending: string[] = [];
+  private appended = 0;
+  private durable = 0;
+  private writing: Promise<void> | undefined;
+  private readonly waiters: { target: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private failure: Error | undefined;
+
+  private constructor(
+    private readonly file: FileHandle,
+    private readonly path: string,
+  ) {}
+
+  /** Opens (creating it if needed) the data directory's log, reads what it holds, and cuts off a torn last record. */
+  static async open(dir: string): Promise<OpenedLog> {
+    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new DataDirError(`Cannot create the data directory ${dir}: ${error.code ?? error.message}.`);
+    });
+    const path = join(dir, CHANGE_LOG_FILE);
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw new DataDirError(`Cannot read ${path}: ${error.code ?? error.message}.`);
+    });
+    const end = text.lastIndexOf('\n') + 1;
+    const changes = text
+      .slice(0, end)
+      .split('\n')
+      .slice(0, -1)
+      .map((line, i) => parseChange(line, `${path}, line ${i + 1}`));
+    let repaired: string | undefined;
+    if (end < text.length) {
+      await truncate(path, Buffer.byteLength(text.slice(0, end)));
+      repaired = `${path} ended in a torn record of ${Buffer.byteLength(text.slice(end))} bytes (a write cut off by a crash): it was never acknowledged, and is removed.`;
+    }
+    const file = await open(path, 'a').catch((error: NodeJS.ErrnoException) => {
+      throw new DataDirError(`Cannot write ${path}: ${error.code ?? error.message}.`);
+    });
+    return { log: new ChangeLog(file, path), changes, repaired };
+  }
+
+  append(change: Change): void {
+    this.pending.push(`${JSON.stringify(change)}\n`);
+    this.appended += 1;
+    this.writing ??= this.writeGroups();
+  }
+
+  flushed(): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.durable >= this.appended) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ target: this.appended, resolve, reject }));
+  }
+
+  async close(): Promise<void> {
+    await this.writing;
+    await this.file.close();
+  }
+
+  private async writeGroups(): Promise<void> {
+    // Let the requests of this turn of the event loop join the group.
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      while (this.pending.length > 0) {
+        const group = this.pending.join('');
+        const count = this.pending.length;
+        this.pending = [];
+        await this.file.write(group);
+        await this.file.datasync();
+        this.durable += count;
+        this.release();
+      }
+    } catch (error) {
+      this.failure = new DataDirError(`Cannot write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+    } finally {
+      this.writing = undefined;
+    }
+  }
+
+  private release(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
+      const waiter = this.waiters[i] as (typeof this.waiters)[number];
+      if (waiter.target <= this.durable) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+function parseChange(line: string, where: string): Change {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    throw new DataDirError(`${where} is not a JSON record (${(error as Error).message}): the file is damaged; move it away to start afresh.`);
+  }
+  const change = json as { kind?: unknown; document?: unknown; tenant?: unknown };
+  if (change.kind === 'fixtures' && typeof change.document === 'object' && change.document !== null) return { kind: 'fixtures', document: change.document as FixturesDocument };
+  if (change.kind === 'reset' && (change.tenant === undefined || typeof change.tenant === 'string')) return change.tenant === undefined ? { kind: 'reset' } : { kind: 'reset', tenant: change.tenant };
+  throw new DataDirError(`${where} is not a change this emulator wrote: the file is damaged; move it away to start afresh.`);
+}

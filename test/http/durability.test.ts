@@ -1,0 +1,101 @@
+import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { DataDirError, startEmulator, type FixturesDocument, type RunningEmulator } from '../../src/index.js';
+import { admin } from '../support/admin.js';
+import { expectStoredIds } from '../support/assertions.js';
+import { validEnvelope } from '../support/hostile.js';
+import { post } from '../support/soap.js';
+import { rest } from '../support/rest.js';
+
+const FIXTURES: FixturesDocument = { tickets: ['7T:1234abcxyzExample=='], applicationTokens: ['1234567-1234-9876'], tenants: { default: { sessions: [1, 2] } } };
+const SOAP11 = { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/AddChatMessage"' };
+
+describe('--data-dir: a durable change log', () => {
+  let dir = '';
+  const running: RunningEmulator[] = [];
+  const start = async (log: (line: string) => void = () => undefined) => {
+    const emulator = await startEmulator({ fixtures: FIXTURES, dataDir: dir, log });
+    running.push(emulator);
+    return emulator;
+  };
+  const restart = async (emulator: RunningEmulator) => {
+    await emulator.stop();
+    running.splice(running.indexOf(emulator), 1);
+    return start();
+  };
+  const add = (emulator: RunningEmulator, text: string, session = 1, tenant?: string) =>
+    post(`${emulator.url}${tenant === undefined ? '' : `/${tenant}`}/Remote/Services88/Chat.svc`, validEnvelope(session, text), SOAP11);
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'chat-emulator-data-'));
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((emulator) => emulator.stop()));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps messages added over SOAP and REST, admin loads and resets, across a restart; ids go on from there', async () => {
+    const first = await start();
+    for (const text of ['a', 'b']) expect((await add(first, text)).status).to.equal(200);
+    expect((await add(first, 'c', 1, 'CustX')).status).to.equal(200);
+    const viaRest = await rest(`${first.url}/api/v1/ChatSession/2/Messages`, {
+      method: 'POST',
+      headers: { Authorization: 'SOTicket 7T:1234abcxyzExample==', 'SO-AppToken': '1234567-1234-9876', 'Content-Type': 'application/json' },
+      body: '{"Message":"over REST"}',
+    });
+    expect(viaRest.status).to.equal(200);
+    expect((await admin(first.url, 'POST', '/fixtures', { tenants: { CustY: { messages: [{ ChatMessageId: 40, ChatSessionId: 1, Message: 'loaded' }] } } })).status).to.equal(200);
+    expect((await admin(first.url, 'POST', '/reset?tenant=CustX')).status).to.equal(200);
+
+    const second = await restart(first);
+    await expectStoredIds(second.chatUrl, '1', ['1', '2']);
+    await expectStoredIds(second.chatUrl, '2', ['3']);
+    await expectStoredIds(`${second.url}/CustX/Remote/Services88/Chat.svc`, '1', []);
+    await expectStoredIds(`${second.url}/CustY/Remote/Services88/Chat.svc`, '1', ['40']);
+    expect((await add(second, 'd')).text).to.include('<ChatMessageId>4</ChatMessageId>');
+    const third = await restart(second);
+    await expectStoredIds(third.chatUrl, '1', ['1', '2', '4']);
+  });
+
+  it('writes one JSON line per change, each a fixtures document or a reset', async () => {
+    const emulator = await start();
+    await add(emulator, 'x');
+    await admin(emulator.url, 'POST', '/reset');
+    const lines = (await readFile(join(dir, 'changes.jsonl'), 'utf8')).split('\n');
+    expect(lines).to.have.length(3);
+    expect(JSON.parse(lines[0] as string)).to.deep.equal({
+      kind: 'fixtures',
+      document: { tenants: { default: { messages: [{ ChatMessageId: 1, ChatSessionId: 1, Type: 'ToUser', Message: 'x', Author: null, ReadByCustomer: 0, SpecialType: 'None', SpecialParam: null, WhenPosted: '2021-03-25T21:36:53Z' }] } } },
+    });
+    expect(JSON.parse(lines[1] as string)).to.deep.equal({ kind: 'reset' });
+    expect(lines[2]).to.equal('');
+  });
+
+  it('cuts off a torn last record (a crash in the middle of a write), says so, and starts with the rest', async () => {
+    const emulator = await start();
+    await add(emulator, 'kept');
+    await emulator.stop();
+    running.splice(0);
+    const torn = '{"kind":"fixtures","document":{"tenants":{"default":{"mess';
+    await appendFile(join(dir, 'changes.jsonl'), torn);
+    const logged: string[] = [];
+    const again = await start((line) => logged.push(line));
+    await expectStoredIds(again.chatUrl, '1', ['1']);
+    expect(logged).to.have.length(1);
+    expect(logged[0]).to.equal(`${join(dir, 'changes.jsonl')} ended in a torn record of ${torn.length} bytes (a write cut off by a crash): it was never acknowledged, and is removed.`);
+    expect((await readFile(join(dir, 'changes.jsonl'), 'utf8')).endsWith('}\n')).to.equal(true);
+  });
+
+  it('refuses to start on a damaged record, or on fixtures the directory does not fit, naming the file and line', async () => {
+    await writeFile(join(dir, 'changes.jsonl'), '{"kind":"reset"}\nnot json\n');
+    const damaged = await start().catch((error: unknown) => error);
+    expect(damaged).to.be.instanceOf(DataDirError);
+    expect((damaged as Error).message).to.match(/changes\.jsonl, line 2 is not a JSON record \(.*\): the file is damaged; move it away to start afresh\.$/);
+    await writeFile(join(dir, 'changes.jsonl'), `${JSON.stringify({ kind: 'fixtures', document: { tenants: { default: { messages: [{ ChatMessageId: 1, ChatSessionId: 1 }, { ChatMessageId: 1, ChatSessionId: 1 }] } } } })}\n`);
+    const mismatch = await start().catch((error: unknown) => error);
+    expect(mismatch).to.be.instanceOf(DataDirError);
+    expect((mismatch as Error).message).to.include('The data directory does not fit these fixtures');
+  });
+});
