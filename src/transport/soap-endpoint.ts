@@ -93,6 +93,7 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     checkContentType(contentType, settings.strict);
     const envelope = readEnvelope(bodyText(request));
     version = trace.version = envelope.version;
+    trace.headers = readRequestHeaders(envelope.headers);
     if (settings.strict) checkStrictEnvelope(version, envelope.headersOutsideHeader);
     for (const warning of envelopeWarnings(envelope)) trace.warnings.add(warning);
     const actions: ActionSources = { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') };
@@ -103,7 +104,6 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     const binding = SOAP_BINDINGS[operation.name];
     const call = binding.prepare(wrapper);
     trace.arguments = call.arguments;
-    trace.headers = readRequestHeaders(envelope.headers);
     if (settings.strict) refuseWarnings(trace.warnings.toArray());
 
     const fault = settings.faults.take(tenant, operation.name);
