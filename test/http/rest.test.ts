@@ -94,6 +94,23 @@ describe('the REST WebAPI (online mode)', () => {
       );
     });
 
+    it('serves every endpoint in XML both ways: XML bodies in, XML answers out', async () => {
+      const xml = { ...ONLINE, 'Content-Type': 'application/xml', Accept: 'application/xml' };
+      const viaPath = await rest(api('/ChatSession/1/Messages'), { method: 'POST', headers: xml, body: '<ChatMessage><Message>one</Message></ChatMessage>' });
+      expect(viaPath.text).to.match(/^<ChatMessage xmlns:i="[^"]+"><ChatMessageId>1<\/ChatMessageId>.*<Message>one<\/Message>/);
+      const viaAgent = await rest(api('/Agents/Chat/AddChatMessage'), {
+        method: 'POST',
+        headers: xml,
+        body: '<request><ChatSessionId>1</ChatSessionId><Message><Message>two</Message><Type>ToCustomer</Type></Message></request>',
+      });
+      expect(viaAgent.text).to.match(/^<ChatMessage xmlns:i="[^"]+"><ChatMessageId>2<\/ChatMessageId><ChatSessionId>1<\/ChatSessionId><Type>ToCustomer<\/Type><Message>two<\/Message>/);
+      const read = await rest(api('/ChatSession/1/Messages?after=1'), { headers: { ...ONLINE, Accept: 'application/xml' } });
+      expect([...read.text.matchAll(/<Message>(\w+)<\/Message>/g)].map((m) => m[1])).to.deep.equal(['two']);
+      const agentRead = await rest(api('/Agents/Chat/GetChatMessages'), { method: 'POST', headers: xml, body: '<request><ChatSessionId>1</ChatSessionId><After>0</After></request>' });
+      expect([...agentRead.text.matchAll(/<Message>(\w+)<\/Message>/g)].map((m) => m[1])).to.deep.equal(['one', 'two']);
+      for (const answer of [viaPath, viaAgent, read, agentRead]) expect(answer.contentType).to.equal('application/xml; charset=utf-8');
+    });
+
     it('takes text/json and text/xml as well, and answers text/xml when asked', async () => {
       await rest(api('/ChatSession/1/Messages'), { method: 'POST', headers: { ...ONLINE, 'Content-Type': 'text/json' }, body: '{"Message":"tj"}' });
       const answer = await rest(api('/Agents/Chat/GetChatMessages'), {
