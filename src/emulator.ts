@@ -10,7 +10,7 @@ import { EmulatorState } from './emulator-state.js';
 import { DEFAULT_FIXTURES_PATH, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
 import type { JournalPage } from './journal/journal.js';
 import { CHANGE_LOG_FILE, ChangeLog } from './store/change-log.js';
-import { createApp } from './transport/http.js';
+import { createRequestListener } from './transport/http.js';
 import { loadServiceDescriptions } from './transport/wsdl.js';
 
 /** Which journal entries requests() returns; `since` is an xs:dateTime by the emulator clock. */
@@ -70,7 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const { store, credentials, clock, journal, faults, durability } = state;
   // Without the fixtures document: the state keeps what it needs of it, and the document itself can be collected.
   const { fixtures: _document, ...settings } = config;
-  const app = createApp({
+  const listener = createRequestListener({
     ...settings,
     store,
     credentials,
@@ -91,7 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       // How often Node looks for requests past their time: often enough that the timeout is kept to within a second.
       connectionsCheckingInterval: Math.min(1000, requestTimeout),
     },
-    app,
+    listener,
   );
   server.listen(config.port, config.host);
   await once(server, 'listening');

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { arrivalTime, type Clock } from '../clock.js';
 import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { readRequestHeaders, type RequestHeaders } from '../contract/headers.js';
@@ -34,6 +34,12 @@ export interface SoapEndpointSettings {
   readonly log: (line: string) => void;
 }
 
+/** What the SOAP layer reads of a request: its headers and its body. */
+export interface SoapRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
 /** Which service of which tenant a request was sent to. */
 export interface Endpoint {
   readonly tenant: TenantId;
@@ -58,7 +64,7 @@ type Reply = { readonly kind: 'answer' | 'truncate'; readonly answer: HttpAnswer
  * Answers one SOAP POST: envelope → operation → arguments → authorization → execution → response, and
  * records it in the journal. Every outcome, expected or not, becomes an answer; nothing escapes as a stack trace.
  */
-export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint: Endpoint, request: Request, response: Response): Promise<void> {
+export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint: Endpoint, request: SoapRequest, response: ServerResponse): Promise<void> {
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
   const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: null, warnings: new WarningList(), injected: false, error: undefined };
@@ -85,13 +91,13 @@ export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint
   );
 }
 
-async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endpoint, request: Request, trace: Trace): Promise<Reply> {
+async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endpoint, request: SoapRequest, trace: Trace): Promise<Reply> {
   const contentType = parseContentType(request.headers['content-type']);
   let version: SoapVersion = contentType.mediaType === 'application/soap+xml' ? '1.2' : '1.1';
   let truncate = false;
   try {
     checkContentType(contentType, settings.strict);
-    const envelope = readEnvelope(bodyText(request));
+    const envelope = readEnvelope(bodyText(request.body));
     version = trace.version = envelope.version;
     trace.headers = readRequestHeaders(envelope.headers);
     if (settings.strict) checkStrictEnvelope(version, envelope.headersOutsideHeader);
@@ -156,20 +162,26 @@ function injectedReply(
   }
 }
 
-function send(response: Response, reply: Reply, warnings: readonly FidelityWarning[]): void {
+function send(response: ServerResponse, reply: Reply, warnings: readonly FidelityWarning[]): void {
   if (reply.kind === 'drop') {
     response.socket?.destroy();
     return;
   }
-  for (const warning of warnings) response.append('X-Emulator-Warning', warningHeader(warning));
-  const { status, contentType, body } = reply.answer;
+  const extra = warnings.length === 0 ? {} : { 'X-Emulator-Warning': warnings.map(warningHeader) };
   if (reply.kind === 'answer') {
-    response.status(status).type(contentType).send(body);
+    writeAnswer(response, reply.answer, extra);
     return;
   }
-  const bytes = Buffer.from(body, 'utf8');
-  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(bytes.length) });
+  const bytes = Buffer.from(reply.answer.body, 'utf8');
+  response.writeHead(reply.answer.status, { ...extra, 'Content-Type': reply.answer.contentType, 'Content-Length': String(bytes.length) });
   response.write(bytes.subarray(0, bytes.length >> 1), () => response.socket?.destroy());
+}
+
+/** Writes an answer with Node's own response API: the SOAP path does not go through express (see transport/http.ts). */
+export function writeAnswer(response: ServerResponse, answer: HttpAnswer, extra: OutgoingHttpHeaders = {}): void {
+  const bytes = Buffer.from(answer.body, 'utf8');
+  response.writeHead(answer.status, { ...extra, 'Content-Type': answer.contentType, 'Content-Length': String(bytes.length) });
+  response.end(bytes);
 }
 
 /** A warning as an HTTP header value: `code: message`, printable ASCII only (others as \\uXXXX). */
@@ -205,9 +217,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * The request body as text: UTF-8, the only encoding the emulator reads (the envelope reader drops a BOM).
  * Bytes that are not UTF-8 are refused rather than replaced, as .NET's reader refuses them.
  */
-function bodyText(request: Request): string {
-  const body: unknown = request.body;
-  if (!Buffer.isBuffer(body)) return '';
+function bodyText(body: Buffer): string {
   try {
     return utf8.decode(body);
   } catch {
