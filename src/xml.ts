@@ -51,6 +51,8 @@ const parser = new XMLParser({
   processEntities: false,
   htmlEntities: false,
   cdataPropName: CDATA_KEY,
+  // 101 levels at most (the root and 100 below it): the contract needs 6; a hostile body nests 100,000 deep.
+  maxNestedTags: 100,
   ignoreDeclaration: true,
   ignorePiTags: true,
 });

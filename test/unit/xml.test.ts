@@ -73,6 +73,12 @@ describe('parseXml', () => {
       expect(parseXml('<a>&#xC6;&#65;</a>').text).to.equal('ÆA');
     });
 
+    it('reads 101 levels of nesting, and refuses 102 as not well-formed', () => {
+      const nested = (levels: number) => `${'<a>'.repeat(levels)}${'</a>'.repeat(levels)}`;
+      expect(parseXml(nested(101)).localName).to.equal('a');
+      expect(() => parseXml(nested(102))).to.throw(XmlReadError, 'The request body is not well-formed XML: Maximum nested tags exceeded');
+    });
+
     it('decodes an escaped reference only once: &amp;#65; stays &#65;', () => {
       expect(parseXml('<a>&amp;#65;</a>').text).to.equal('&#65;');
       expect(parseXml('<a>&amp;lt;</a>').text).to.equal('&lt;');
