@@ -8,8 +8,11 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
+import { SERVICES88_NS } from '../src/contract/namespaces.js';
+import { SERVICES } from '../src/contract/operations.js';
 import { postOnAgent } from '../test/support/agent-post.js';
 import { mutatedEnvelope, namedAttacks, validEnvelope } from '../test/support/hostile.js';
+import { envelope, getChatMessagesBody } from '../test/support/soap.js';
 
 const { values } = parseArgs({
   options: { minutes: { type: 'string', default: '10' }, writers: { type: 'string', default: '20' }, 'data-dir': { type: 'string' } },
@@ -19,7 +22,7 @@ const WRITERS = Number(values.writers);
 const TENANTS = ['default', 'Cust1', 'Cust2'];
 const SESSIONS = [1, 2, 3, 4];
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
-const ACTION = 'http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/';
+const ACTION = `${SERVICES88_NS}/${SERVICES.Chat.wsdl.portType}/`;
 
 interface Answer {
   status: number;
@@ -32,9 +35,7 @@ function send(url: string, operation: string, body: string | Buffer): Promise<An
   return postOnAgent(agent, url, `"${ACTION}${operation}"`, body);
 }
 
-const readBody = (session: number, after = 0) =>
-  validEnvelope(session, 'x')
-    .replace(/<s:Body>.*<\/s:Body>/, `<s:Body><c:GetChatMessages><c:ChatSessionId>${session}</c:ChatSessionId><c:After>${after}</c:After></c:GetChatMessages></s:Body>`);
+const readBody = (session: number, after = 0) => envelope('1.1', getChatMessagesBody(String(session), String(after)));
 
 function rssMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   const base = /endpoint: {2}(http:\/\/[^/]+)/.exec(stdout)?.[1] as string;
-  const url = (tenant: string) => `${base}${tenant === 'default' ? '' : `/${tenant}`}/Remote/Services88/Chat.svc`;
+  const url = (tenant: string) => `${base}${tenant === 'default' ? '' : `/${tenant}`}/Remote/Services88/${SERVICES.Chat.file}`;
   const pid = child.pid as number;
 
   const counts = new Map<string, number>();

@@ -4,12 +4,12 @@
  * accident).
  */
 import { readFileSync } from 'node:fs';
+import { SERVICES88_NS, SOAP11_ENVELOPE_NS as SOAP11_NS } from '../src/contract/namespaces.js';
+import { SERVICES } from '../src/contract/operations.js';
 import type { FixturesDocument, TenantDocument } from '../src/index.js';
 import { APP_TOKEN, TICKET, type FixturePlan } from './protocol.js';
 
-const SERVICES88_NS = 'http://www.superoffice.net/ws/crm/NetServer/Services88';
-const CHAT_ACTION = `${SERVICES88_NS}/Chat`;
-const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+const CHAT_ACTION = `${SERVICES88_NS}/${SERVICES.Chat.wsdl.portType}`;
 
 /** Sessions of the main fixtures: distinct, so that AddChatMessage load does not change what GetChatMessages reads. */
 export const SESSION_ADD_SOAP11 = 1;

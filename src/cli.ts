@@ -112,13 +112,14 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
     appTokens: values['app-token'] ?? list(env['CHAT_EMULATOR_APP_TOKENS']),
     strict: values.strict ?? (values['no-strict'] === true ? false : parseBoolean(setting('strict', undefined, 'CHAT_EMULATOR_STRICT'))),
     errorStyle: oneOf(setting('error-style', values['error-style'], 'CHAT_EMULATOR_ERROR_STYLE'), ERROR_STYLES, 'exceptioninfo'),
-    ticketTtlSeconds: parseDuration(setting('ticket-ttl', values['ticket-ttl'], 'CHAT_EMULATOR_TICKET_TTL'), DEFAULT_TICKET_TTL_SECONDS),
   };
   if (fixtures !== undefined) options.fixtures = fixtures.text;
+  const ticketTtl = setting('ticket-ttl', values['ticket-ttl'], 'CHAT_EMULATOR_TICKET_TTL');
+  if (ticketTtl !== undefined) options.ticketTtlSeconds = parseDuration(ticketTtl);
   const maxBody = setting('max-body', values['max-body'], 'CHAT_EMULATOR_MAX_BODY');
   if (maxBody !== undefined) options.maxBodyBytes = parseSize(maxBody);
   const requestTimeout = setting('request-timeout', values['request-timeout'], 'CHAT_EMULATOR_REQUEST_TIMEOUT');
-  if (requestTimeout !== undefined) options.requestTimeoutSeconds = parseDuration(requestTimeout, DEFAULT_REQUEST_TIMEOUT_SECONDS);
+  if (requestTimeout !== undefined) options.requestTimeoutSeconds = parseDuration(requestTimeout);
   const dataDir = setting('data-dir', values['data-dir'], 'CHAT_EMULATOR_DATA_DIR');
   if (dataDir !== undefined) options.dataDir = dataDir.text;
   const journalSize = setting('journal-size', values['journal-size'], 'CHAT_EMULATOR_JOURNAL_SIZE');
@@ -160,8 +161,7 @@ function parseSize(setting: Setting): number {
 const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 60 * 60, d: 24 * 60 * 60 };
 
 /** A duration in seconds: `90`, `90s`, `30m`, `6h`, `1d`; fractions allowed (`1.5h`), zero not. */
-function parseDuration(setting: Setting | undefined, fallback: number): number {
-  if (setting === undefined) return fallback;
+function parseDuration(setting: Setting): number {
   const match = /^([0-9]+(?:\.[0-9]+)?)([smhd]?)$/.exec(setting.text.trim());
   const seconds = match === null ? NaN : Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN);
   if (!(seconds > 0)) {

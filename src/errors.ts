@@ -69,3 +69,20 @@ export class EmulatorError extends Error {
     return this.exceptionTypeOverride ?? (definition.kind === 'application' ? definition.exceptionType : undefined);
   }
 }
+
+let unexpectedErrors = 0;
+
+/** Logs an error that is not one of ours (a bug) under a new request id, and returns the id for the answer. */
+export function logUnexpectedError(error: unknown, log: (line: string) => void, where = ''): string {
+  unexpectedErrors += 1;
+  const id = `${process.pid}-${Date.now().toString(36)}-${unexpectedErrors}`;
+  log(`[request ${id}] unexpected error${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return id;
+}
+
+/** Any error as the SOAP answer's error: ours as it is; anything else logged, and answered with its request id only. */
+export function asEmulatorError(error: unknown, log: (line: string) => void): EmulatorError {
+  if (error instanceof EmulatorError) return error;
+  const id = logUnexpectedError(error, log);
+  return new EmulatorError('InternalServiceFault', `The server was unable to process the request due to an internal error (request id ${id}).`);
+}

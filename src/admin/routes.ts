@@ -6,6 +6,7 @@ import { chatMessageToJson } from '../contract/json.js';
 import { xsInt } from '../contract/values.js';
 import type { EmulatorState } from '../emulator-state.js';
 import type { FaultAction, InjectedFault } from '../faults.js';
+import { logUnexpectedError } from '../errors.js';
 import { FixturesError, parseFixtures, type FixturesDocument } from '../fixtures.js';
 import { AdminInputError, parseClockSetting, parseFaultSpec, parseJournalFilter } from './input.js';
 import { ADMIN_OPENAPI } from './openapi.js';
@@ -190,8 +191,6 @@ function actionView(action: FaultAction): Record<string, unknown> {
   }
 }
 
-let unexpectedErrors = 0;
-
 function adminError(error: unknown, log: (line: string) => void): { status: number; message: string } {
   if (error instanceof AdminHttpError) return { status: error.status, message: error.message };
   if (error instanceof AdminInputError || error instanceof FixturesError) return { status: 400, message: error.message };
@@ -199,8 +198,6 @@ function adminError(error: unknown, log: (line: string) => void): { status: numb
   if (type === 'entity.too.large') return { status: 413, message: 'The request body is larger than the limit.' };
   if (type === 'entity.parse.failed') return { status: 400, message: `The request body is not valid JSON: ${(error as Error).message}.` };
   if (typeof type === 'string') return { status: 400, message: `The request body could not be read: ${(error as Error).message}.` };
-  unexpectedErrors += 1;
-  const id = `admin-${process.pid}-${Date.now().toString(36)}-${unexpectedErrors}`;
-  log(`[request ${id}] unexpected error in the admin API: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const id = logUnexpectedError(error, log, ' in the admin API');
   return { status: 500, message: `The admin API was unable to process the request due to an internal error (request id ${id}).` };
 }

@@ -18,7 +18,7 @@ export interface ActionSources {
  */
 export function resolveOperation(envelope: SoapEnvelope, sources: ActionSources, strict: boolean, service: ServiceName): OperationContract {
   const operations = operationsOf(service);
-  const action = firstNonEmpty(unquote(sources.soapActionHeader), unquote(sources.contentTypeAction));
+  const action = requestedAction(sources);
   if (action !== undefined) {
     const operation = operations.find((op) => op.soapAction === action);
     if (operation === undefined) throw actionNotSupported(action, operations);
@@ -28,6 +28,11 @@ export function resolveOperation(envelope: SoapEnvelope, sources: ActionSources,
   const byElement = !strict && body?.namespace === SERVICES88_NS ? operations.find((op) => op.requestElement === body.localName) : undefined;
   if (byElement === undefined) throw actionNotSupported('', operations);
   return byElement;
+}
+
+/** The action the request names, unquoted: the SOAPAction header, else the SOAP 1.2 Content-Type's; undefined for none. */
+export function requestedAction(sources: ActionSources): string | undefined {
+  return firstNonEmpty(unquote(sources.soapActionHeader), unquote(sources.contentTypeAction));
 }
 
 /** The body's wrapper element, checked to be the one the operation expects, as WCF's formatter does. */

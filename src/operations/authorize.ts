@@ -43,14 +43,20 @@ export function authorize(credentials: CredentialStore, mode: InstallationMode, 
       'You are not logged in.',
     );
   }
-  switch (credentials.ticketStatus(tenant, headers.ticket, nowMs)) {
+  const refusal = ticketRefusal(credentials, tenant, headers.ticket, nowMs);
+  if (refusal !== undefined) throw refusal;
+}
+
+/** Why a ticket is not accepted in a tenant at a time (an application error), or undefined when it is. SOAP and REST both ask. */
+export function ticketRefusal(credentials: CredentialStore, tenant: TenantId, ticket: string, nowMs: number): EmulatorError | undefined {
+  switch (credentials.ticketStatus(tenant, ticket, nowMs)) {
     case 'valid':
-      return;
+      return undefined;
     case 'expired':
-      throw new EmulatorError('TicketExpired', `The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.`, 'Your session has expired. Please log in again.');
+      return new EmulatorError('TicketExpired', 'The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.', 'Your session has expired. Please log in again.');
     case 'other tenant':
-      throw new EmulatorError('TicketUnknown', `The ticket is not valid in tenant '${tenant}': it belongs to another tenant.`, 'You are not logged in.');
+      return new EmulatorError('TicketUnknown', `The ticket is not valid in tenant '${tenant}': it belongs to another tenant.`, 'You are not logged in.');
     case 'unknown':
-      throw new EmulatorError('TicketUnknown', `The ticket is not known in tenant '${tenant}'.`, 'You are not logged in.');
+      return new EmulatorError('TicketUnknown', `The ticket is not known in tenant '${tenant}'.`, 'You are not logged in.');
   }
 }

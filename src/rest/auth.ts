@@ -1,6 +1,6 @@
 import { epochMillisecondsOf } from '../contract/datetime.js';
 import type { Clock } from '../clock.js';
-import type { InstallationMode } from '../operations/authorize.js';
+import { ticketRefusal, type InstallationMode } from '../operations/authorize.js';
 import type { TenantId } from '../store/chat-store.js';
 import type { CredentialStore } from '../store/credentials.js';
 import { RestError } from './rest-error.js';
@@ -41,16 +41,8 @@ export function authenticateRest(credentials: CredentialStore, mode: Installatio
 }
 
 function checkTicket(credentials: CredentialStore, tenant: TenantId, nowMs: number, ticket: string): void {
-  switch (credentials.ticketStatus(tenant, ticket, nowMs)) {
-    case 'valid':
-      return;
-    case 'expired':
-      throw unauthorized('The ticket has expired: log in again for a new one.', 'SoTicketExpiredException');
-    case 'other tenant':
-      throw unauthorized(`The ticket is not valid in tenant '${tenant}': it belongs to another tenant.`, 'SoAuthenticationException');
-    case 'unknown':
-      throw unauthorized(`The ticket is not known in tenant '${tenant}'.`, 'SoAuthenticationException');
-  }
+  const refusal = ticketRefusal(credentials, tenant, ticket, nowMs);
+  if (refusal !== undefined) throw unauthorized(refusal.message, refusal.exceptionType ?? 'SoAuthenticationException');
 }
 
 function checkBasic(credentials: CredentialStore, tenant: TenantId, encoded: string): void {

@@ -17,6 +17,7 @@ const JSON_TYPES = ['application/json', 'text/json', 'application/json-patch+jso
 const XML_TYPES = ['application/xml', 'text/xml'];
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
+/** Refuses bytes that are not UTF-8; drops a byte order mark (ignoreBOM: false does that). */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Reads a body by its Content-Type. An empty body is no fields. */
@@ -58,7 +59,7 @@ function readJson(text: string): Fields {
 function readXml(text: string): Fields {
   let root: XmlElement;
   try {
-    root = parseXml(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    root = parseXml(text);
   } catch (error) {
     if (error instanceof XmlReadError) throw new RestError(400, `The request body is not well-formed XML: ${error.message}`, 'ArgumentException');
     throw error;

@@ -82,7 +82,6 @@ export function parseSelect(select: unknown): ReadonlySet<keyof ChatMessage> | u
 
 export interface Representation {
   readonly format: AnswerFormat;
-  readonly contentType: string;
   readonly zone: AnswerZone;
   readonly select: ReadonlySet<keyof ChatMessage> | undefined;
 }

@@ -4,7 +4,7 @@ import type { ChatMessage } from '../contract/chat-message.js';
 import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { chatMessageToJson } from '../contract/json.js';
 import type { OperationName } from '../contract/operations.js';
-import { EmulatorError } from '../errors.js';
+import { EmulatorError, logUnexpectedError } from '../errors.js';
 import { bodyWithin, isBodyTooLarge } from '../transport/body.js';
 import { maskPassword, maskSecret, type Journal, type JsonValue } from '../journal/journal.js';
 import type { InstallationMode } from '../operations/authorize.js';
@@ -111,8 +111,8 @@ export function restRouter(settings: RestSettings): Router {
       : error instanceof EmulatorError
         ? new RestError(400, error.message, 'ArgumentException')
         : asRestError(error, settings.log);
-    const format = answerFormat(request.headers.accept);
-    response.status(failure.status).type(answerContentType(format, request.headers.accept)).send(representError(failure, format));
+    const { format, contentType } = negotiate(request.headers.accept);
+    response.status(failure.status).type(contentType).send(representError(failure, format));
   });
   return router;
 }
@@ -121,7 +121,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
   const tenant: TenantId = (request.params['custId'] as string | undefined) ?? DEFAULT_TENANT;
-  const format = answerFormat(request.headers.accept);
+  const { format, contentType } = negotiate(request.headers.accept);
   let call: Call | undefined;
   let status: number;
   let body: string;
@@ -130,7 +130,6 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
     const how: Representation = {
       format,
-      contentType: answerContentType(format, request.headers.accept),
       zone: parseTimeZoneHeader(request.get('SO-TimeZone')),
       select: parseSelect(request.query['$select']),
     };
@@ -145,7 +144,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     body = representError(failure, format);
     if (status === 401) for (const challenge of challenges(settings.mode)) response.append('WWW-Authenticate', challenge);
   }
-  response.status(status).type(answerContentType(format, request.headers.accept)).send(body);
+  response.status(status).type(contentType).send(body);
   settings.journal.record(
     {
       time: xsDateTime.format(arrival),
@@ -193,19 +192,13 @@ function agentParameter(request: Request, body: Fields, name: string): FieldValu
 const JSON_ANSWER = /^(application\/json|text\/json|application\/\*|\*\/\*)$/;
 const XML_ANSWER = /^(application\/xml|text\/xml)$/;
 
-/** The answer format by Accept, by preference (q); JSON when nothing else matches, as ASP.NET falls back. */
-function answerFormat(accept: string | undefined): AnswerFormat {
+/** How to answer, by Accept and its preferences (q): the first type served; JSON when none is, as ASP.NET falls back. */
+function negotiate(accept: string | undefined): { format: AnswerFormat; contentType: string } {
   for (const type of acceptedTypes(accept)) {
-    if (JSON_ANSWER.test(type)) return 'json';
-    if (XML_ANSWER.test(type)) return 'xml';
+    if (JSON_ANSWER.test(type)) return { format: 'json', contentType: `${type.includes('*') ? 'application/json' : type}; charset=utf-8` };
+    if (XML_ANSWER.test(type)) return { format: 'xml', contentType: `${type}; charset=utf-8` };
   }
-  return 'json';
-}
-
-function answerContentType(format: AnswerFormat, accept: string | undefined): string {
-  const asked = acceptedTypes(accept).find((type) => (format === 'json' ? JSON_ANSWER : XML_ANSWER).test(type));
-  const base = asked === undefined || asked.includes('*') ? (format === 'json' ? 'application/json' : 'application/xml') : asked;
-  return `${base}; charset=utf-8`;
+  return { format: 'json', contentType: 'application/json; charset=utf-8' };
 }
 
 function acceptedTypes(accept: string | undefined): string[] {
@@ -235,8 +228,6 @@ function maskedTicket(authorization: string | undefined): string | null {
   return `${scheme} ${maskSecret(match[2] as string) as string}`;
 }
 
-let unexpectedErrors = 0;
-
 /** The operations' application errors as the WebAPI answers them; anything unexpected is logged under an id. */
 function asRestError(error: unknown, log: (line: string) => void): RestError {
   if (error instanceof RestError) return error;
@@ -244,8 +235,6 @@ function asRestError(error: unknown, log: (line: string) => void): RestError {
     if (error.code === 'MessageNull') return new RestError(400, 'Message: the message to add is missing.', 'ArgumentNullException', 'Message');
     if (error.code === 'SessionUnknown') return new RestError(404, error.message, 'SoNotFoundException');
   }
-  unexpectedErrors += 1;
-  const id = `rest-${process.pid}-${Date.now().toString(36)}-${unexpectedErrors}`;
-  log(`[request ${id}] unexpected error in the REST WebAPI: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const id = logUnexpectedError(error, log, ' in the REST WebAPI');
   return new RestError(500, `The server was unable to process the request due to an internal error (request id ${id}).`, 'InternalServerError');
 }

@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { ADMIN_PATH, adminRouter, type AdminSettings } from '../admin/routes.js';
 import { serviceByFile, SERVICES, type ServiceContract, type ServiceName } from '../contract/operations.js';
 import { answerError } from '../envelope/response.js';
-import { EmulatorError } from '../errors.js';
+import { asEmulatorError, EmulatorError } from '../errors.js';
 import { restRouter } from '../rest/routes.js';
 import { DEFAULT_TENANT } from '../store/chat-store.js';
 import { escapeAttribute, escapeText } from '../xml.js';
@@ -39,8 +39,8 @@ export function createRequestListener(settings: AppSettings): (request: Incoming
       return;
     }
     answerSoapPost(settings, endpointFromPath(match), request, response).catch((error: unknown) => {
-      settings.log(`unexpected error while answering a SOAP request: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!response.headersSent) writeAnswer(response, answerError(new EmulatorError('InternalServiceFault', 'The server was unable to process the request due to an internal error.'), '1.1', 'fault'));
+      const answer = answerError(asEmulatorError(error, settings.log), '1.1', 'fault');
+      if (!response.headersSent) writeAnswer(response, answer);
     });
   };
 }
@@ -51,7 +51,7 @@ async function answerSoapPost(settings: AppSettings, endpoint: Endpoint, request
     body = await readRequestBody(request, settings.maxBodyBytes);
   } catch (error) {
     const extra = isBodyTooLarge(error) ? { Connection: 'close' } : {};
-    writeAnswer(response, answerError(bodyReadError(error, settings.log), '1.1', 'fault'), extra);
+    writeAnswer(response, answerError(asEmulatorError(error, settings.log), '1.1', 'fault'), extra);
     return;
   }
   await handleSoapRequest(settings, endpoint, { headers: request.headers, body }, response);
@@ -88,7 +88,7 @@ function createApp(settings: AppSettings): express.Express {
   });
   app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
-    sendError(response, bodyReadError(error, settings.log));
+    sendError(response, asEmulatorError(error, settings.log));
   });
   return app;
 }
@@ -139,11 +139,4 @@ function helpPage(service: ServiceContract, address: string): string {
 function sendError(response: Response, error: EmulatorError): void {
   const answer = answerError(error, '1.1', 'fault');
   response.status(answer.status).type(answer.contentType).send(answer.body);
-}
-
-/** Errors from reading the body before any SOAP handling. */
-function bodyReadError(error: unknown, log: (line: string) => void): EmulatorError {
-  if (error instanceof EmulatorError) return error;
-  log(`unexpected error while reading a request: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  return new EmulatorError('InternalServiceFault', 'The server was unable to process the request due to an internal error.');
 }

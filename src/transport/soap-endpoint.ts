@@ -5,10 +5,10 @@ import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { readRequestHeaders, type RequestHeaders } from '../contract/headers.js';
 import { REQUEST_SEQUENCES } from '../contract/messages.js';
 import type { OperationContract, ServiceName } from '../contract/operations.js';
-import { requireRequestElement, resolveOperation, type ActionSources } from '../envelope/dispatch.js';
+import { requestedAction, requireRequestElement, resolveOperation, type ActionSources } from '../envelope/dispatch.js';
 import { readEnvelope, type SoapVersion } from '../envelope/request.js';
 import { answerError, answerFault, answerSuccess, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
-import { EmulatorError } from '../errors.js';
+import { asEmulatorError, EmulatorError } from '../errors.js';
 import type { FaultInjector, FaultSpec } from '../faults.js';
 import { envelopeWarnings, noActionWarning, sequenceWarnings, WarningList, type FidelityWarning } from '../fidelity.js';
 import { maskSecret, type Journal, type JsonValue, type Outcome } from '../journal/journal.js';
@@ -104,7 +104,7 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     for (const warning of envelopeWarnings(envelope)) trace.warnings.add(warning);
     const actions: ActionSources = { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') };
     const operation = (trace.operation = resolveOperation(envelope, actions, settings.strict, service));
-    if (!hasAction(actions)) trace.warnings.add(noActionWarning(operation.requestElement));
+    if (requestedAction(actions) === undefined) trace.warnings.add(noActionWarning(operation.requestElement));
     const wrapper = requireRequestElement(envelope, operation);
     sequenceWarnings(wrapper, REQUEST_SEQUENCES[operation.name], operation.requestElement, trace.warnings);
     const binding = SOAP_BINDINGS[operation.name];
@@ -201,10 +201,6 @@ function exceptionTypeOf(error: EmulatorError): { exceptionType?: string } {
   return exceptionType === undefined ? {} : { exceptionType };
 }
 
-function hasAction(actions: ActionSources): boolean {
-  return [actions.soapActionHeader, actions.contentTypeAction].some((action) => action !== undefined && action.trim().replace(/^"|"$/g, '') !== '');
-}
-
 /** Strict mode: what the real service would read differently is refused, not only noted. */
 function refuseWarnings(warnings: readonly FidelityWarning[]): void {
   if (warnings.length === 0) return;
@@ -250,15 +246,4 @@ function checkStrictEnvelope(version: SoapVersion, headersOutsideHeader: readonl
       `Found ${headersOutsideHeader.join(', ')} directly under Envelope: SOAP headers must be inside the Header element (strict mode).`,
     );
   }
-}
-
-let unexpectedErrors = 0;
-
-/** An error that is not one of ours is a bug: log it with an id, and answer with that id only. */
-function asEmulatorError(error: unknown, log: (line: string) => void): EmulatorError {
-  if (error instanceof EmulatorError) return error;
-  unexpectedErrors += 1;
-  const id = `${process.pid}-${Date.now().toString(36)}-${unexpectedErrors}`;
-  log(`[request ${id}] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  return new EmulatorError('InternalServiceFault', `The server was unable to process the request due to an internal error (request id ${id}).`);
 }

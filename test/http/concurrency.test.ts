@@ -1,22 +1,18 @@
 import { Agent } from 'node:http';
 import { expect } from 'chai';
+import { OPERATIONS } from '../../src/contract/operations.js';
 import { postOnAgent } from '../support/agent-post.js';
 import { useEmulator } from '../support/emulator.js';
-import { validEnvelope, VALID_TICKET, VALID_TOKEN } from '../support/hostile.js';
-import { SERVICES88_NS, SOAP11_ENVELOPE_NS } from '../../src/contract/namespaces.js';
+import { validEnvelope } from '../support/hostile.js';
+import { envelope, getChatMessagesBody } from '../support/soap.js';
 
 const CONNECTIONS = 50;
 const MESSAGES = 100_000;
 const SESSIONS = [1, 2, 3, 4, 5];
 
-function send(agent: Agent, url: URL, action: string, body: string): Promise<{ status: number; text: string }> {
-  return postOnAgent(agent, url, action, body);
-}
-
-const readBody = (session: number) =>
-  `<s:Envelope xmlns:s="${SOAP11_ENVELOPE_NS}" xmlns:c="${SERVICES88_NS}"><s:Header><c:ApplicationToken>${VALID_TOKEN}</c:ApplicationToken>` +
-  `<c:Credentials><c:Ticket>${VALID_TICKET}</c:Ticket></c:Credentials></s:Header><s:Body><c:GetChatMessages><c:ChatSessionId>${session}</c:ChatSessionId>` +
-  '<c:After>0</c:After></c:GetChatMessages></s:Body></s:Envelope>';
+const ADD_ACTION = `"${OPERATIONS.AddChatMessage.soapAction}"`;
+const GET_ACTION = `"${OPERATIONS.GetChatMessages.soapAction}"`;
+const readBody = (session: number) => envelope('1.1', getChatMessagesBody(String(session), '0'));
 
 interface Acknowledged {
   readonly session: number;
@@ -48,7 +44,7 @@ describe(`concurrency: ${CONNECTIONS} connections adding ${MESSAGES.toLocaleStri
         const session = SESSIONS[n % SESSIONS.length] as number;
         const text = `m${n}`;
         const sent = clock++;
-        const answer = await send(agent, url, '"http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/AddChatMessage"', validEnvelope(session, text));
+        const answer = await postOnAgent(agent, url, ADD_ACTION, validEnvelope(session, text));
         const id = Number(/<ChatMessageId>(\d+)<\/ChatMessageId>/.exec(answer.text)?.[1]);
         if (answer.status !== 200 || !Number.isInteger(id)) throw new Error(`message ${n} not acknowledged: ${answer.status} ${answer.text.slice(0, 200)}`);
         acknowledged.push({ session, id, text, sent, acked: clock++ });
@@ -62,7 +58,7 @@ describe(`concurrency: ${CONNECTIONS} connections adding ${MESSAGES.toLocaleStri
         await new Promise((resolve) => setTimeout(resolve, 250));
         const session = SESSIONS[Math.floor(Math.random() * SESSIONS.length)] as number;
         const before = [...(ackedIds.get(session) ?? [])];
-        const answer = await send(agent, url, '"http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/GetChatMessages"', readBody(session));
+        const answer = await postOnAgent(agent, url, GET_ACTION, readBody(session));
         const ids = [...answer.text.matchAll(/<ChatMessageId>(\d+)<\/ChatMessageId>/g)].map((m) => Number(m[1]));
         for (let i = 1; i < ids.length; i += 1) if ((ids[i] as number) <= (ids[i - 1] as number)) readProblems.push(`session ${session}: ids out of order`);
         const read = new Set(ids);
@@ -99,7 +95,7 @@ describe(`concurrency: ${CONNECTIONS} connections adding ${MESSAGES.toLocaleStri
     }
     // Every message is stored, in its session, once.
     for (const session of SESSIONS) {
-      const answer = await send(new Agent(), url, '"http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/GetChatMessages"', readBody(session));
+      const answer = await postOnAgent(new Agent(), url, GET_ACTION, readBody(session));
       const texts = [...answer.text.matchAll(/<Message>(m\d+)<\/Message>/g)].map((m) => m[1]);
       const expected = acknowledged.filter((a) => a.session === session).sort((a, b) => a.id - b.id).map((a) => a.text);
       expect(texts).to.deep.equal(expected);

@@ -237,7 +237,7 @@ describe('the REST WebAPI (online mode)', () => {
       expect((await read({ Authorization: `SOTicket ${ticket}`, 'SO-AppToken': APP_TOKEN }, 'Cust1')).status).to.equal(200);
       expect401(await read({ Authorization: `SOTicket ${ticket}`, 'SO-AppToken': APP_TOKEN }, 'Cust2'), 'SoAuthenticationException', "The ticket is not valid in tenant 'Cust2': it belongs to another tenant.");
       nowMs += 60_000;
-      expect401(await read({ Authorization: `SOTicket ${ticket}`, 'SO-AppToken': APP_TOKEN }, 'Cust1'), 'SoTicketExpiredException', 'The ticket has expired: log in again for a new one.');
+      expect401(await read({ Authorization: `SOTicket ${ticket}`, 'SO-AppToken': APP_TOKEN }, 'Cust1'), 'SoTicketExpiredException', 'The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.');
     });
 
     it('answers errors in XML when XML is asked for', async () => {

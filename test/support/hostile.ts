@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { SERVICES88_NS, SOAP11_ENVELOPE_NS } from '../../src/contract/namespaces.js';
+import { SAMPLE_TICKET as VALID_TICKET, SAMPLE_TOKEN as VALID_TOKEN } from './soap.js';
 
 /**
  * Hostile request bodies, made by code: the named attacks a contract-testing emulator is fed on purpose, and
  * random mutations of a valid envelope. Shared by the test suite and the soak script.
  */
 
-export const VALID_TICKET = '7T:1234abcxyzExample==';
-export const VALID_TOKEN = '1234567-1234-9876';
 
 export function validEnvelope(session: number, text: string): string {
   return (
