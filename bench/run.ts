@@ -14,7 +14,7 @@
  *   --only KEY,KEY   BENCH_ONLY         only these operations (keys: see the table)
  *   --no-pin         BENCH_PIN=0        do not pin the processes to CPUs (by default, with taskset and 2+ CPUs, the
  *                                       servers run on CPU 0 and this process, the load generator, on CPU 1)
- *   --profile                           only AddChatMessage SOAP 1.1, emulator under `node --cpu-prof`; the profile
+ *   --profile                           one operation (the first of --only, else AddChatMessage SOAP 1.1), the emulator under `node --cpu-prof`; the profile
  *                                       goes to .scratch/profiles/ and its summary is printed
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -249,15 +249,16 @@ interface Measurement {
 const HEAP_WARMUP_RESPONSES = 2000;
 
 async function measure(server: ServerProcess, url: string, operation: Operation, settings: Settings, afterWarmup?: () => Promise<void>): Promise<Measurement> {
-  let warmup = await runLoad(url, operation.request, settings.warmup, settings.connections);
+  const connections = operation.connections ?? settings.connections;
+  let warmup = await runLoad(url, operation.request, settings.warmup, connections);
   for (let total = warmup.responses; afterWarmup !== undefined && total < HEAP_WARMUP_RESPONSES; total += warmup.responses) {
-    warmup = await runLoad(url, operation.request, settings.warmup, settings.connections);
+    warmup = await runLoad(url, operation.request, settings.warmup, connections);
   }
   await afterWarmup?.();
   await server.ask({ type: 'begin' }, 'ack');
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const load = await runLoad(url, operation.request, settings.duration, settings.connections);
+  const load = await runLoad(url, operation.request, settings.duration, connections);
   const used = process.cpuUsage(cpu);
   const wall = performance.now() - started;
   const measured = await server.ask({ type: 'end' }, 'measured');
@@ -357,7 +358,7 @@ function header(settings: Settings): string {
     '',
     `Node ${process.version} on ${os.platform()} ${os.arch()}, CPU ${model} x ${CORES} cores, ` +
       `${MiB(os.totalmem())} MiB RAM; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
-    `autocannon (in the orchestrator process) -> 127.0.0.1, ${settings.connections} connections, pipelining 1, ` +
+    `autocannon (in the orchestrator process) -> 127.0.0.1, ${settings.connections} connections (unless the operation says otherwise), pipelining 1, ` +
       `${settings.warmup} s warm-up then ${settings.duration} s measured per target per operation, emulator then bare server; ${pinning}.`,
     'On a small shared machine (other work, virtualised CPUs) expect run-to-run noise of 10-20% or more, the bare server\'s figures the noisiest.',
   ].join('\n');
@@ -452,7 +453,7 @@ async function benchmark(settings: Settings): Promise<void> {
   const emulator = ServerProcess.spawn('emulator', { kind: 'emulator', fixtures: { preset: 'main' } });
   const [bareReady, emulatorReady] = await Promise.all([bare.ready(), emulator.ready()]);
   try {
-    const operations = mainOperations().filter((op) => settings.only === undefined || settings.only.includes(op.key));
+    const operations = selectedOperations(settings);
     progress(`per operation (${operations.length}):\n`);
     const results: OperationResult[] = [];
     let added: { messages: number; heapBytes: number } | undefined;
@@ -543,11 +544,16 @@ async function benchmark(settings: Settings): Promise<void> {
   }
 }
 
+function selectedOperations(settings: Settings): Operation[] {
+  return mainOperations().filter((op) => settings.only === undefined || settings.only.includes(op.key));
+}
+
 async function profile(settings: Settings): Promise<void> {
   const directory = fileURLToPath(new URL('../../.scratch/profiles/', import.meta.url));
   mkdirSync(directory, { recursive: true });
-  const name = `emulator-add-soap11-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
-  const operation = mainOperations()[0] as Operation;
+  const operation = selectedOperations(settings)[0];
+  if (operation === undefined) throw new Error(`--only ${settings.only?.join(',')} names no operation`);
+  const name = `emulator-${operation.key}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
   process.stdout.write(`${header(settings)}\n\nProfiling the emulator (node --cpu-prof) under ${operation.label}.\n\n`);
   const emulator = ServerProcess.spawn('emulator (profiled)', { kind: 'emulator', fixtures: { preset: 'main' } }, [
     '--cpu-prof',
@@ -556,10 +562,11 @@ async function profile(settings: Settings): Promise<void> {
   ]);
   const ready = await emulator.ready();
   await validate(ready.chatUrl, operation, 'emulator');
-  await runLoad(ready.chatUrl, operation.request, settings.warmup, settings.connections);
+  const connections = operation.connections ?? settings.connections;
+  await runLoad(ready.chatUrl, operation.request, settings.warmup, connections);
   await emulator.ask({ type: 'begin' }, 'ack');
   const fromUs = Number(process.hrtime.bigint() / 1000n);
-  const load = await runLoad(ready.chatUrl, operation.request, settings.duration, settings.connections);
+  const load = await runLoad(ready.chatUrl, operation.request, settings.duration, connections);
   const toUs = Number(process.hrtime.bigint() / 1000n);
   const measured = await emulator.ask({ type: 'end' }, 'measured');
   // A normal exit writes the profile.

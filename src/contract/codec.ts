@@ -10,6 +10,8 @@ export interface ValueCodec<T> {
   parse(text: string): T;
   /** Writes the value in the form the real service writes it (not escaped for XML). */
   format(value: T): string;
+  /** True when format() never writes `&`, `<`, `>` or CR (numbers, names, dates): the writer then skips escaping. */
+  readonly markupFree: boolean;
 }
 
 /**

@@ -192,4 +192,5 @@ export const xsDateTime: ValueCodec<Instant> = {
   typeName: 'xs:dateTime',
   parse: parseXsDateTime,
   format: formatXsDateTime,
+  markupFree: true,
 };

@@ -5,7 +5,7 @@ import { OPERATIONS, type OperationName } from './operations.js';
 import { SO_PRINCIPAL_CARRIER_FIELDS, SO_PRINCIPAL_CONTRACT, type SoPrincipalCarrier } from './principal.js';
 import { isNil, readDataContract, readField } from './read.js';
 import { xsInt, xsString } from './values.js';
-import { writeDataContract, writeElement, writeField, writeNil } from './write.js';
+import { dataContractWriter, writeElement, writeField, writeNil } from './write.js';
 
 /** The request and response bodies of each operation: wrapper elements and their parameters. */
 
@@ -88,9 +88,7 @@ export function writeGetChatMessagesResult(messages: readonly ChatMessage[] | nu
   return `${xml}</Response>`;
 }
 
-function writeChatMessage(elementName: string, message: ChatMessage): string {
-  return writeDataContract(elementName, message, CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS);
-}
+const writeChatMessage = dataContractWriter(CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS);
 
 /**
  * The content of AuthenticateResponse: the principal, the ticket and AuthenticationSucceeded=true after a

@@ -18,6 +18,7 @@ function integerCodec(typeName: string, min: number, max: number): ValueCodec<nu
       return value === 0 ? 0 : value; // no -0
     },
     format: (value) => String(value),
+    markupFree: true,
   };
 }
 
@@ -39,6 +40,7 @@ export const xsBoolean: ValueCodec<boolean> = {
     }
   },
   format: (value) => (value ? 'true' : 'false'),
+  markupFree: true,
 };
 
 /** xs:string keeps every character, whitespace included. */
@@ -46,6 +48,7 @@ export const xsString: ValueCodec<string> = {
   typeName: 'xs:string',
   parse: (text) => text,
   format: (value) => value,
+  markupFree: false,
 };
 
 /**
@@ -65,5 +68,6 @@ export function enumCodec<Name extends string>(typeName: string, values: Readonl
       return name as Name;
     },
     format: (value) => value,
+    markupFree: names.every((name) => !/[&<>\r]/.test(name)),
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { OperationName, ServiceName } from '../contract/operations.js';
 import type { SoapVersion } from '../envelope/request.js';
 import type { FidelityWarning } from '../fidelity.js';
@@ -118,7 +118,7 @@ interface StoredEntry {
 export function maskSecret(secret: string | null): string | null {
   if (secret === null) return null;
   if (secret === '') return '';
-  const digest = createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 8);
+  const digest = hash('sha256', secret, 'hex').slice(0, 8);
   return `${secret.slice(0, Math.min(3, Math.floor(secret.length / 4)))}…(${secret.length} chars, sha256 ${digest})`;
 }
 

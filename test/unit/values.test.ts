@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { InvalidValueError, type ValueCodec } from '../../src/contract/codec.js';
 import {
   CHAT_MESSAGE_SPECIAL_TYPE,
@@ -6,7 +7,8 @@ import {
   chatMessageSpecialTypeCodec,
   chatMessageTypeCodec,
 } from '../../src/contract/chat-message.js';
-import { xsBoolean, xsInt, xsShort, xsString } from '../../src/contract/values.js';
+import { xsDateTime } from '../../src/contract/datetime.js';
+import { enumCodec, xsBoolean, xsInt, xsShort, xsString } from '../../src/contract/values.js';
 
 /** The InvalidValueError reason `codec` gives for `text`; fails the test if the text is accepted. */
 function reasonFor<T>(codec: ValueCodec<T>, text: string): string {
@@ -256,5 +258,33 @@ describe('enumCodec (ChatMessageSpecialType)', () => {
       IllegalFileType: 18,
     });
     expect(Object.values(CHAT_MESSAGE_SPECIAL_TYPE)).to.not.include(4);
+  });
+});
+
+describe('markupFree codecs', () => {
+  const MARKUP = /[&<>\r]/;
+
+  it('is claimed by the number, boolean, enum and dateTime codecs, and not by xs:string', () => {
+    const claims = [xsInt, xsShort, xsBoolean, chatMessageTypeCodec, chatMessageSpecialTypeCodec, xsDateTime].map((codec) => codec.markupFree);
+    expect(claims).to.deep.equal([true, true, true, true, true, true]);
+    expect(xsString.markupFree).to.equal(false);
+  });
+
+  it('holds for every value they write (their output is written unescaped)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2147483648, max: 2147483647 }),
+        fc.integer({ min: -62135596800, max: 253402300799 }),
+        fc.integer({ min: 0, max: 9_999_999 }),
+        (int, epochSeconds, ticks) =>
+          !MARKUP.test(xsInt.format(int)) && !MARKUP.test(xsDateTime.format({ epochSeconds, ticks })),
+      ),
+    );
+    const names = [...Object.keys(CHAT_MESSAGE_TYPE), ...Object.keys(CHAT_MESSAGE_SPECIAL_TYPE), 'true', 'false'];
+    expect(names.filter((name) => MARKUP.test(name))).to.deep.equal([]);
+  });
+
+  it('is not claimed by an enum whose names hold markup', () => {
+    expect(enumCodec('Odd', { 'A&B': 0, C: 1 }).markupFree).to.equal(false);
   });
 });
