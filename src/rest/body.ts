@@ -61,7 +61,7 @@ function readXml(text: string): Fields {
   try {
     root = parseXml(text);
   } catch (error) {
-    if (error instanceof XmlReadError) throw new RestError(400, `The request body is not well-formed XML: ${error.message}`, 'ArgumentException');
+    if (error instanceof XmlReadError) throw new RestError(400, error.message, 'ArgumentException');
     throw error;
   }
   return elementFields(root);

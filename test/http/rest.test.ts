@@ -199,6 +199,20 @@ describe('the REST WebAPI (online mode)', () => {
       });
     }
 
+    it('answers a malformed XML body with 400 saying what is wrong and where, and stores nothing', async () => {
+      const answer = await rest(api('/ChatSession/1/Messages'), {
+        method: 'POST',
+        headers: { ...ONLINE, 'Content-Type': 'application/xml' },
+        body: '<ChatMessage><Message>one</Mesage></ChatMessage>',
+      });
+      expect(answer.status).to.equal(400);
+      expect(json(answer)).to.deep.equal({
+        Error: "The request body is not well-formed XML: the end tag '</Mesage>' does not match the start tag '<Message>' (line 1, column 26).",
+        ErrorType: 'ArgumentException',
+      });
+      expect(json<unknown[]>(await rest(api('/ChatSession/1/Messages'), { headers: ONLINE }))).to.deep.equal([]);
+    });
+
     it('answers a path session id that is not an xs:int, and a missing message, with 400', async () => {
       const path = await rest(api('/ChatSession/abc/Messages'), { headers: ONLINE });
       expect(path.status).to.equal(400);
