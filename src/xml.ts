@@ -424,7 +424,7 @@ class XmlReader {
       namespace: open.namespace,
       attributes: open.attributes,
       children: open.children ?? NO_CHILDREN,
-      text: open.pieces === undefined ? open.text : open.pieces.join(''),
+      text: open.pieces === undefined ? ownString(open.text) : open.pieces.join(''),
     };
   }
 
@@ -674,6 +674,16 @@ class XmlReader {
   private fail(problem: string, at: number | undefined): XmlReadError {
     return new XmlReadError(`${NOT_WELL_FORMED}${problem}${at === undefined ? '' : ` (${lineAndColumn(this.xml, at)})`}.`, 'malformed');
   }
+}
+
+/**
+ * The text as a string of its own. V8 keeps a substring of 13 or more characters as a view into the string it was
+ * cut from, so a Message read from a request and stored would keep the whole request body alive (measured: 877
+ * bytes of heap per message added over SOAP with views, 326 with copies). Concatenating, then slicing, makes V8
+ * copy the text (joined pieces are new strings already).
+ */
+function ownString(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 function appendText(open: OpenElement, piece: string): void {

@@ -57,15 +57,16 @@ export const xsString: ValueCodec<string> = {
  */
 export function enumCodec<Name extends string>(typeName: string, values: Readonly<Record<Name, number>>): ValueCodec<Name> {
   const names = Object.keys(values) as Name[];
-  const known = new Set<string>(names);
+  // The name returned is the contract's own string, not the request's text (which would keep the request alive).
+  const known = new Map<string, Name>(names.map((name) => [name, name]));
   return {
     typeName,
     parse(text) {
-      const name = collapseWhitespace(text);
-      if (!known.has(name)) {
+      const name = known.get(collapseWhitespace(text));
+      if (name === undefined) {
         throw new InvalidValueError(`the names, case-sensitive, are ${names.join(', ')}`);
       }
-      return name as Name;
+      return name;
     },
     format: (value) => value,
     markupFree: names.every((name) => !/[&<>\r]/.test(name)),
