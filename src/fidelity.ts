@@ -94,31 +94,44 @@ export function unknownSessionWarning(chatSessionId: number, tenant: string): Fi
 export function sequenceWarnings(element: XmlElement, spec: SequenceSpec, path: string, warnings: WarningList): void {
   let last = -1;
   for (const child of element.children) {
-    const where = `${path}/${child.localName}`;
     const index = child.namespace === SERVICES88_NS ? spec.fields.indexOf(child.localName) : -1;
     if (index < 0) {
       const namespace = child.namespace === SERVICES88_NS ? '' : ` (namespace '${child.namespace}')`;
-      warnings.add({ code: 'unknown-element', message: `${where}${namespace} is not in the contract: WCF would ignore it.` });
+      warnings.add({ code: 'unknown-element', message: `${childPath(path, child)}${namespace} is not in the contract: WCF would ignore it.` });
       continue;
     }
     if (index === last) {
-      warnings.add({ code: 'field-order', message: `${where} appears twice: WCF would skip the second one.` });
+      warnings.add({ code: 'field-order', message: `${childPath(path, child)} appears twice: WCF would skip the second one.` });
     } else if (index < last) {
       warnings.add({
         code: 'field-order',
-        message: `${where} is out of contract order (${spec.fields.join(', ')}): WCF would skip it and leave ${child.localName} unset.`,
+        message: `${childPath(path, child)} is out of contract order (${spec.fields.join(', ')}): WCF would skip it and leave ${child.localName} unset.`,
       });
     }
     last = Math.max(last, index);
     const nested = spec.nested?.[child.localName];
-    if (nested !== undefined && !isNil(child)) sequenceWarnings(child, nested, where, warnings);
+    if (nested !== undefined && !isNil(child)) sequenceWarnings(child, nested, childPath(path, child), warnings);
     if (spec.dateTimes?.includes(child.localName) === true && !isNil(child) && !hasZone(child.text)) {
       warnings.add({
         code: 'date-without-zone',
-        message: `${where} '${child.text.trim()}' has no time zone: the emulator reads it as UTC; WCF reads it as a local time of the server.`,
+        message: `${childPath(path, child)} '${child.text.trim()}' has no time zone: the emulator reads it as UTC; WCF reads it as a local time of the server.`,
       });
     }
   }
+}
+
+/** Built only for a warning or a nested sequence: most requests have neither, and sequenceWarnings sees every element. */
+function childPath(path: string, child: XmlElement): string {
+  return `${path}/${child.localName}`;
+}
+
+function hasXsiType(root: XmlElement): boolean {
+  const pending: XmlElement[] = [root];
+  for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
+    if (element.attributes.some((a) => a.namespace === XSI_NS && a.localName === 'type')) return true;
+    for (const child of element.children) pending.push(child);
+  }
+  return false;
 }
 
 function hasZone(text: string): boolean {
@@ -127,6 +140,8 @@ function hasZone(text: string): boolean {
 
 /** Paths of the elements with an xsi:type attribute, in document order. Iterative: a hostile body may nest deeply. */
 function xsiTyped(root: XmlElement, rootPath: string): string[] {
+  // The paths are built only when there is one to report: almost no request has xsi:type.
+  if (!hasXsiType(root)) return [];
   const found: string[] = [];
   const pending: { element: XmlElement; path: string }[] = [{ element: root, path: rootPath }];
   while (pending.length > 0) {

@@ -8,8 +8,25 @@ export interface ContentType {
 /** `; name=value` or `; name="quoted value"` (a quoted value may hold `;`, and `\"` escapes). */
 const PARAMETER = /;\s*([^=;\s]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
 
+/**
+ * Parsed Content-Type headers by their text: clients send the same one or two values on every request. Bounded,
+ * so that a client sending a new value each time costs a parse, not memory.
+ */
+const parsed = new Map<string, ContentType>();
+const MAX_PARSED = 64;
+
 export function parseContentType(header: string | undefined): ContentType {
   const raw = header ?? '';
+  let contentType = parsed.get(raw);
+  if (contentType === undefined) {
+    contentType = parseContentTypeText(raw);
+    if (parsed.size === MAX_PARSED) parsed.clear();
+    parsed.set(raw, contentType);
+  }
+  return contentType;
+}
+
+function parseContentTypeText(raw: string): ContentType {
   const semicolon = raw.indexOf(';');
   const parameters = new Map<string, string>();
   if (semicolon !== -1) {
