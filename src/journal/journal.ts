@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { epochMillisecondsOf, xsDateTime, type Instant } from '../contract/datetime.js';
 import type { OperationName, ServiceName } from '../contract/operations.js';
 import type { SoapVersion } from '../envelope/request.js';
 import type { FidelityWarning } from '../fidelity.js';
@@ -34,6 +35,9 @@ export interface JournalEntry {
   readonly warnings: readonly FidelityWarning[];
 }
 
+/** What a request leaves in the journal: an entry but for its id and time, which the journal adds. */
+export type JournalRecord = Omit<JournalEntry, 'id' | 'time'>;
+
 export interface JournalFilter {
   readonly tenant?: TenantId;
   readonly operation?: OperationName;
@@ -64,8 +68,9 @@ export class Journal {
     this.ring = new Array<StoredEntry | undefined>(size);
   }
 
-  record(entry: Omit<JournalEntry, 'id'>, timeMs: number): JournalEntry {
-    const stored: StoredEntry = { entry: { id: this.nextId, ...entry }, timeMs };
+  /** Keeps a request's record, arrived at `arrival` (the emulator's clock); its id and written time are added when listed. */
+  record(record: JournalRecord, arrival: Instant): void {
+    const stored: StoredEntry = { id: this.nextId, arrival, record };
     this.nextId += 1;
     if (this.count === this.size) {
       this.ring[this.start] = stored;
@@ -75,17 +80,16 @@ export class Journal {
       this.ring[(this.start + this.count) % this.size] = stored;
       this.count += 1;
     }
-    return stored.entry;
   }
 
   list(filter: JournalFilter = {}): JournalPage {
     const matching: JournalEntry[] = [];
     for (let i = 0; i < this.count; i += 1) {
-      const { entry, timeMs } = this.ring[(this.start + i) % this.size] as StoredEntry;
-      if (filter.tenant !== undefined && entry.tenant !== filter.tenant) continue;
-      if (filter.operation !== undefined && entry.operation !== filter.operation) continue;
-      if (filter.sinceMs !== undefined && timeMs < filter.sinceMs) continue;
-      matching.push(entry);
+      const { id, arrival, record } = this.ring[(this.start + i) % this.size] as StoredEntry;
+      if (filter.tenant !== undefined && record.tenant !== filter.tenant) continue;
+      if (filter.operation !== undefined && record.operation !== filter.operation) continue;
+      if (filter.sinceMs !== undefined && epochMillisecondsOf(arrival) < filter.sinceMs) continue;
+      matching.push({ id, time: xsDateTime.format(arrival), ...record });
     }
     const limit = filter.limit ?? matching.length;
     return { requests: matching.slice(Math.max(0, matching.length - limit)), dropped: this.droppedCount };
@@ -93,7 +97,7 @@ export class Journal {
 
   /** Forgets every entry, or a tenant's only; the dropped count goes back to 0 with a full clear. */
   clear(tenant?: TenantId): void {
-    const kept = tenant === undefined ? [] : this.stored().filter(({ entry }) => entry.tenant !== tenant);
+    const kept = tenant === undefined ? [] : this.stored().filter(({ record }) => record.tenant !== tenant);
     this.ring.fill(undefined);
     kept.forEach((stored, i) => (this.ring[i] = stored));
     this.start = 0;
@@ -106,9 +110,14 @@ export class Journal {
   }
 }
 
+/**
+ * An entry as kept: written out (its time formatted, its id added) only when listed, because requests are
+ * recorded far more often than the journal is read.
+ */
 interface StoredEntry {
-  readonly entry: JournalEntry;
-  readonly timeMs: number;
+  readonly id: number;
+  readonly arrival: Instant;
+  readonly record: JournalRecord;
 }
 
 /**

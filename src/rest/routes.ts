@@ -1,7 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { arrivalTime, type Clock } from '../clock.js';
 import type { ChatMessage } from '../contract/chat-message.js';
-import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { chatMessageToJson } from '../contract/json.js';
 import type { OperationName } from '../contract/operations.js';
 import { EmulatorError, logUnexpectedError } from '../errors.js';
@@ -147,7 +146,6 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   response.status(status).type(contentType).send(body);
   settings.journal.record(
     {
-      time: xsDateTime.format(arrival),
       tenant,
       service: 'WebApi',
       operation: endpoint.operation,
@@ -160,7 +158,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       warnings: [],
     },
-    epochMillisecondsOf(arrival),
+    arrival,
   );
 }
 

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { arrivalTime, type Clock } from '../clock.js';
-import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
+import { epochMillisecondsOf } from '../contract/datetime.js';
 import { readRequestHeaders, type RequestHeaders } from '../contract/headers.js';
 import { REQUEST_SEQUENCES } from '../contract/messages.js';
 import type { OperationContract, ServiceName } from '../contract/operations.js';
@@ -74,7 +74,6 @@ export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint
   const status = reply.kind === 'drop' ? null : reply.answer.status;
   settings.journal.record(
     {
-      time: xsDateTime.format(arrival),
       tenant: endpoint.tenant,
       service: endpoint.service,
       operation: trace.operation?.name ?? null,
@@ -87,7 +86,7 @@ export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       warnings,
     },
-    epochMillisecondsOf(arrival),
+    arrival,
   );
 }
 

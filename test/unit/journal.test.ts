@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
-import { Journal, maskPassword, maskSecret, type JournalEntry } from '../../src/journal/journal.js';
+import { instantFromEpochMilliseconds } from '../../src/contract/datetime.js';
+import { Journal, maskPassword, maskSecret, type JournalEntry, type JournalRecord } from '../../src/journal/journal.js';
 
-function entry(tenant: string, operation: JournalEntry['operation'] = 'GetChatMessages'): Omit<JournalEntry, 'id'> {
+function entry(tenant: string, operation: JournalEntry['operation'] = 'GetChatMessages'): JournalRecord {
   return {
-    time: '2021-03-25T21:36:53Z',
     tenant,
     service: 'Chat',
     operation,
@@ -19,10 +19,12 @@ function entry(tenant: string, operation: JournalEntry['operation'] = 'GetChatMe
   };
 }
 
+const at = (ms: number) => instantFromEpochMilliseconds(ms);
+
 describe('Journal', () => {
   it('keeps the newest `size` entries in order, counting those it dropped, with ids that keep counting', () => {
     const journal = new Journal(3);
-    for (let i = 0; i < 5; i += 1) journal.record(entry(`T${i}`), i);
+    for (let i = 0; i < 5; i += 1) journal.record(entry(`T${i}`), at(i));
     const page = journal.list();
     expect(page.requests.map((e) => [e.id, e.tenant])).to.deep.equal([
       [3, 'T2'],
@@ -32,12 +34,20 @@ describe('Journal', () => {
     expect(page.dropped).to.equal(2);
   });
 
+  it('lists an entry with its id, then its arrival as an xs:dateTime in UTC, then what the request recorded', () => {
+    const journal = new Journal(2);
+    journal.record(entry('A'), { epochSeconds: 1616708213, ticks: 1234567 });
+    const [listed] = journal.list().requests;
+    expect(listed).to.deep.equal({ id: 1, time: '2021-03-25T21:36:53.1234567Z', ...entry('A') });
+    expect(Object.keys(listed ?? {}).slice(0, 3)).to.deep.equal(['id', 'time', 'tenant']);
+  });
+
   it('filters by tenant, operation and time, and keeps the newest `limit`', () => {
     const journal = new Journal(10);
-    journal.record(entry('A', 'AddChatMessage'), 100);
-    journal.record(entry('B'), 200);
-    journal.record(entry('A'), 300);
-    journal.record(entry('A'), 400);
+    journal.record(entry('A', 'AddChatMessage'), at(100));
+    journal.record(entry('B'), at(200));
+    journal.record(entry('A'), at(300));
+    journal.record(entry('A'), at(400));
     expect(journal.list({ tenant: 'A' }).requests.map((e) => e.id)).to.deep.equal([1, 3, 4]);
     expect(journal.list({ operation: 'AddChatMessage' }).requests.map((e) => e.id)).to.deep.equal([1]);
     expect(journal.list({ sinceMs: 200 }).requests.map((e) => e.id)).to.deep.equal([2, 3, 4]);
@@ -47,13 +57,13 @@ describe('Journal', () => {
 
   it("clears a tenant's entries only, keeping order and room; a full clear resets the dropped count", () => {
     const journal = new Journal(3);
-    for (const tenant of ['A', 'B', 'A', 'B']) journal.record(entry(tenant), 0);
+    for (const tenant of ['A', 'B', 'A', 'B']) journal.record(entry(tenant), at(0));
     journal.clear('A');
     expect(journal.list().requests.map((e) => [e.id, e.tenant])).to.deep.equal([
       [2, 'B'],
       [4, 'B'],
     ]);
-    journal.record(entry('C'), 0);
+    journal.record(entry('C'), at(0));
     expect(journal.list().requests.map((e) => e.id)).to.deep.equal([2, 4, 5]);
     expect(journal.list().dropped).to.equal(1);
     journal.clear();
