@@ -78,9 +78,11 @@ export function operationsOf(service: ServiceName): readonly OperationContract[]
 
 /** The service whose address ends in `file` (case-insensitive, as IIS matches paths), if any. */
 export function serviceByFile(file: string): ServiceContract | undefined {
-  const lower = file.toLowerCase();
-  return Object.values(SERVICES).find((service) => service.file.toLowerCase() === lower);
+  return SERVICES_BY_FILE.get(file.toLowerCase());
 }
+
+/** Every SOAP request asks which service its path names. */
+const SERVICES_BY_FILE: ReadonlyMap<string, ServiceContract> = new Map(Object.values(SERVICES).map((service) => [service.file.toLowerCase(), service]));
 
 /** Response headers every operation declares, in WSDL order. */
 export const RESPONSE_HEADERS = ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'] as const;
