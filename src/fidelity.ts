@@ -125,10 +125,15 @@ function childPath(path: string, child: XmlElement): string {
   return `${path}/${child.localName}`;
 }
 
+function hasXsiTypeAttribute(element: XmlElement): boolean {
+  for (const attribute of element.attributes) if (attribute.localName === 'type' && attribute.namespace === XSI_NS) return true;
+  return false;
+}
+
 function hasXsiType(root: XmlElement): boolean {
   const pending: XmlElement[] = [root];
   for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
-    if (element.attributes.some((a) => a.namespace === XSI_NS && a.localName === 'type')) return true;
+    if (hasXsiTypeAttribute(element)) return true;
     for (const child of element.children) pending.push(child);
   }
   return false;
@@ -146,7 +151,7 @@ function xsiTyped(root: XmlElement, rootPath: string): string[] {
   const pending: { element: XmlElement; path: string }[] = [{ element: root, path: rootPath }];
   while (pending.length > 0) {
     const { element, path } = pending.pop() as { element: XmlElement; path: string };
-    if (element.attributes.some((a) => a.namespace === XSI_NS && a.localName === 'type')) found.push(path);
+    if (hasXsiTypeAttribute(element)) found.push(path);
     for (let i = element.children.length - 1; i >= 0; i -= 1) {
       const child = element.children[i] as XmlElement;
       pending.push({ element: child, path: `${path}/${child.localName}` });

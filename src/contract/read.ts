@@ -20,19 +20,18 @@ export function isNil(element: XmlElement): boolean {
 export function readField<T>(parent: XmlElement, name: string, field: FieldContract<T>, path: string): T {
   const element = childElement(parent, SERVICES88_NS, name);
   if (element === undefined) return field.whenAbsent;
-  const where = `${path}/${name}`;
   if (isNil(element)) {
     if (field.nillable) return null as T;
-    throw deserializationFailed(where, `is nil (xsi:nil="true"), but ${field.codec.typeName} is not nillable`);
+    throw deserializationFailed(path, name, `is nil (xsi:nil="true"), but ${field.codec.typeName} is not nillable`);
   }
   if (element.children.length > 0) {
-    throw deserializationFailed(where, `has child elements; expected a ${field.codec.typeName} value`);
+    throw deserializationFailed(path, name, `has child elements; expected a ${field.codec.typeName} value`);
   }
   try {
     return field.codec.parse(element.text);
   } catch (error) {
     if (error instanceof InvalidValueError) {
-      throw deserializationFailed(where, `has the value '${clip(element.text)}', which is ${notAValid(field.codec, error)}`);
+      throw deserializationFailed(path, name, `has the value '${clip(element.text)}', which is ${notAValid(field.codec, error)}`);
     }
     throw error;
   }
@@ -48,10 +47,10 @@ export function readDataContract<T>(element: XmlElement, contract: DataContract<
   return value as T;
 }
 
-function deserializationFailed(where: string, problem: string): EmulatorError {
+function deserializationFailed(path: string, name: string, problem: string): EmulatorError {
   return new EmulatorError(
     'DeserializationFailed',
-    `The formatter threw an exception while trying to deserialize the message: element '${where}' ${problem}.`,
+    `The formatter threw an exception while trying to deserialize the message: element '${path}/${name}' ${problem}.`,
   );
 }
 
