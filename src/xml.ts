@@ -74,6 +74,15 @@ const RIGHT_BRACKET = 0x5d;
 const LOWER_X = 0x78;
 const BYTE_ORDER_MARK = 0xfeff;
 
+/** XML's five predefined entities, as written after '&', and the character each stands for. */
+const PREDEFINED_ENTITIES: readonly (readonly [string, string])[] = [
+  ['amp;', '&'],
+  ['lt;', '<'],
+  ['gt;', '>'],
+  ['quot;', '"'],
+  ['apos;', "'"],
+];
+
 const NAME_START = 1;
 const NAME_CHAR = 2;
 /** For ASCII, whether a character may start or continue an NCName (a name without colons: they separate prefixes). */
@@ -516,21 +525,13 @@ class XmlReader {
         this.pos = i + 1;
         return String.fromCodePoint(value);
       }
-    } else if (xml.startsWith('amp;', at + 1)) {
-      this.pos = at + 5;
-      return '&';
-    } else if (xml.startsWith('lt;', at + 1)) {
-      this.pos = at + 4;
-      return '<';
-    } else if (xml.startsWith('gt;', at + 1)) {
-      this.pos = at + 4;
-      return '>';
-    } else if (xml.startsWith('quot;', at + 1)) {
-      this.pos = at + 6;
-      return '"';
-    } else if (xml.startsWith('apos;', at + 1)) {
-      this.pos = at + 6;
-      return "'";
+    } else {
+      for (const [name, character] of PREDEFINED_ENTITIES) {
+        if (xml.startsWith(name, at + 1)) {
+          this.pos = at + 1 + name.length;
+          return character;
+        }
+      }
     }
     const reference = /^&[^;\s<&]{0,32};?/.exec(xml.slice(at, at + 40))?.[0] ?? '&';
     throw this.fail(`'${reference}' is not a declared entity (${lineAndColumn(xml, at)}); write & as &amp;, or use a character reference such as &#198;`, undefined);

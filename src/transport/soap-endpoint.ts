@@ -179,7 +179,7 @@ function send(response: ServerResponse, reply: Reply, warnings: readonly Fidelit
 /** Writes an answer with Node's own response API: the SOAP path does not go through express (see transport/http.ts). */
 export function writeAnswer(response: ServerResponse, answer: HttpAnswer, extra: OutgoingHttpHeaders = {}): void {
   response.writeHead(answer.status, { ...extra, 'Content-Type': answer.contentType, 'Content-Length': String(Buffer.byteLength(answer.body, 'utf8')) });
-  // A string, not a Buffer: Node then sends the head and the body in one write rather than a writev of two.
+  // A string, not a Buffer: Node joins the head and a string body into one chunk; a Buffer goes out as a chunk of its own.
   response.end(answer.body, 'utf8');
 }
 
