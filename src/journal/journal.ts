@@ -35,8 +35,17 @@ export interface JournalEntry {
   readonly warnings: readonly FidelityWarning[];
 }
 
-/** What a request leaves in the journal: an entry but for its id and time, which the journal adds. */
-export type JournalRecord = Omit<JournalEntry, 'id' | 'time'>;
+/**
+ * What a request leaves in the journal: an entry but for its id and time, which the journal adds, and with its
+ * headers and arguments as functions that write them out when the entry is listed. Requests are recorded far more
+ * often than the journal is read, and these two are the costly part of an entry: a SHA-256 digest of each secret,
+ * and the arguments' JSON (dates formatted). Until then the entry holds the secrets as the request carried them,
+ * in memory only, as the request itself did.
+ */
+export interface JournalRecord extends Omit<JournalEntry, 'id' | 'time' | 'headers' | 'arguments'> {
+  readonly headers: () => JournalEntry['headers'];
+  readonly arguments: () => JsonValue;
+}
 
 export interface JournalFilter {
   readonly tenant?: TenantId;
@@ -89,7 +98,7 @@ export class Journal {
       if (filter.tenant !== undefined && record.tenant !== filter.tenant) continue;
       if (filter.operation !== undefined && record.operation !== filter.operation) continue;
       if (filter.sinceMs !== undefined && epochMillisecondsOf(arrival) < filter.sinceMs) continue;
-      matching.push({ id, time: xsDateTime.format(arrival), ...record });
+      matching.push({ id, time: xsDateTime.format(arrival), ...record, headers: record.headers(), arguments: record.arguments() });
     }
     const limit = filter.limit ?? matching.length;
     return { requests: matching.slice(Math.max(0, matching.length - limit)), dropped: this.droppedCount };
@@ -110,10 +119,7 @@ export class Journal {
   }
 }
 
-/**
- * An entry as kept: written out (its time formatted, its id added) only when listed, because requests are
- * recorded far more often than the journal is read.
- */
+/** An entry as kept: written out (its time formatted, its id added, its record's headers and arguments written) only when listed. */
 interface StoredEntry {
   readonly id: number;
   readonly arrival: Instant;

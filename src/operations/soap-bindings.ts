@@ -17,8 +17,8 @@ import { authenticateUsernamePassword } from './principal.js';
 
 /** A call read from its request, ready to run once the caller is authorized. */
 export interface PreparedCall {
-  /** The arguments as the request journal shows them, secrets masked. */
-  readonly arguments: JsonValue;
+  /** The arguments as the request journal shows them, secrets masked: written out only when the journal is listed. */
+  readonly arguments: () => JsonValue;
   run(context: OperationContext): string;
 }
 
@@ -41,7 +41,7 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
     prepare(wrapper) {
       const request = readAddChatMessage(wrapper);
       return {
-        arguments: { ChatSessionId: request.ChatSessionId, Message: request.Message === null ? null : chatMessageToJson({ ...request.Message }) },
+        arguments: () => ({ ChatSessionId: request.ChatSessionId, Message: request.Message === null ? null : chatMessageToJson(request.Message) }),
         run: (context) => writeAddChatMessageResult(addChatMessage(context, request)),
       };
     },
@@ -52,7 +52,7 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
     prepare(wrapper) {
       const request = readGetChatMessages(wrapper);
       return {
-        arguments: { ChatSessionId: request.ChatSessionId, After: request.After },
+        arguments: () => ({ ChatSessionId: request.ChatSessionId, After: request.After }),
         run: (context) => writeGetChatMessagesResult(getChatMessages(context, request)),
       };
     },
@@ -62,8 +62,10 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
   AuthenticateUsernamePassword: {
     prepare(wrapper) {
       const request = readAuthenticateUsernamePassword(wrapper);
+      // Masked now: the journal keeps no password, not even until it is listed.
+      const journalArguments = { UserName: request.UserName, Password: maskPassword(request.Password) };
       return {
-        arguments: { UserName: request.UserName, Password: maskPassword(request.Password) },
+        arguments: () => journalArguments,
         run: (context) => writeAuthenticateResult(authenticateUsernamePassword(context, request)),
       };
     },

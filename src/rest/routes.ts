@@ -5,7 +5,7 @@ import { chatMessageToJson } from '../contract/json.js';
 import type { OperationName } from '../contract/operations.js';
 import { EmulatorError, logUnexpectedError } from '../errors.js';
 import { bodyWithin, isBodyTooLarge } from '../transport/body.js';
-import { maskPassword, maskSecret, type Journal, type JsonValue } from '../journal/journal.js';
+import { maskPassword, maskSecret, type Journal, type JournalEntry, type JsonValue } from '../journal/journal.js';
 import type { InstallationMode } from '../operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../operations/chat.js';
 import type { OperationContext } from '../operations/context.js';
@@ -150,8 +150,8 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
       service: 'WebApi',
       operation: endpoint.operation,
       soapVersion: null,
-      headers: { ApplicationToken: maskSecret(request.get('SO-AppToken') ?? null), Ticket: maskedTicket(request.headers.authorization) },
-      arguments: call === undefined ? null : callArguments(call),
+      headers: maskedHeaders(request.get('SO-AppToken') ?? null, request.headers.authorization),
+      arguments: journalArguments(call),
       status,
       outcome: failure === undefined ? 'ok' : 'http error',
       error: failure === undefined ? null : { code: String(failure.status), exceptionType: failure.errorType, message: failure.message },
@@ -212,9 +212,17 @@ function acceptedTypes(accept: string | undefined): string[] {
     .map(({ type }) => type);
 }
 
-function callArguments(call: Call): JsonValue {
-  if (call.operation === 'AddChatMessage') return { ChatSessionId: call.ChatSessionId, Message: call.Message === null ? null : chatMessageToJson(call.Message) };
-  return { ChatSessionId: call.ChatSessionId, After: call.After };
+/** The call's arguments as the journal shows them, written out when it is listed. */
+function journalArguments(call: Call | undefined): () => JsonValue {
+  if (call === undefined) return () => null;
+  if (call.operation === 'AddChatMessage') return () => ({ ChatSessionId: call.ChatSessionId, Message: call.Message === null ? null : chatMessageToJson(call.Message) });
+  return () => ({ ChatSessionId: call.ChatSessionId, After: call.After });
+}
+
+/** The SO-AppToken and Authorization headers as the journal shows them: masked at once, as a Basic header holds a password. */
+function maskedHeaders(applicationToken: string | null, authorization: string | undefined): () => JournalEntry['headers'] {
+  const masked = { ApplicationToken: maskSecret(applicationToken), Ticket: maskedTicket(authorization) };
+  return () => masked;
 }
 
 /** The Authorization credential as the journal shows it: the ticket masked; a Basic password never. */

@@ -11,7 +11,7 @@ import { answerError, answerFault, answerSuccess, type ErrorStyle, type HttpAnsw
 import { asEmulatorError, EmulatorError } from '../errors.js';
 import type { FaultInjector, FaultSpec } from '../faults.js';
 import { envelopeWarnings, noActionWarning, sequenceWarnings, WarningList, type FidelityWarning } from '../fidelity.js';
-import { maskSecret, type Journal, type JsonValue, type Outcome } from '../journal/journal.js';
+import { maskSecret, type Journal, type JournalEntry, type JsonValue, type Outcome } from '../journal/journal.js';
 import { authorize, type InstallationMode } from '../operations/authorize.js';
 import type { Durability } from '../store/change-log.js';
 import type { OperationContext } from '../operations/context.js';
@@ -51,10 +51,19 @@ interface Trace {
   version: SoapVersion | null;
   operation: OperationContract | undefined;
   headers: RequestHeaders | undefined;
-  arguments: JsonValue;
+  /** The arguments as the journal shows them, written out when it is listed. */
+  arguments: () => JsonValue;
   readonly warnings: WarningList;
   injected: boolean;
   error: EmulatorError | undefined;
+}
+
+/** The arguments of a request that could not be read. */
+const NO_ARGUMENTS = (): JsonValue => null;
+
+/** The request's secrets as the journal shows them, masked when it is listed. */
+function maskedHeaders(applicationToken: string | null, ticket: string | null): () => JournalEntry['headers'] {
+  return () => ({ ApplicationToken: maskSecret(applicationToken), Ticket: maskSecret(ticket) });
 }
 
 /** How the request is answered: normally, not at all (an injected drop), or cut off halfway (an injected truncation). */
@@ -67,7 +76,7 @@ type Reply = { readonly kind: 'answer' | 'truncate'; readonly answer: HttpAnswer
 export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint: Endpoint, request: SoapRequest, response: ServerResponse): Promise<void> {
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
-  const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: null, warnings: new WarningList(), injected: false, error: undefined };
+  const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: NO_ARGUMENTS, warnings: new WarningList(), injected: false, error: undefined };
   const reply = await replyTo(settings, endpoint, request, trace);
   const warnings = trace.warnings.toArray();
   send(response, reply, warnings);
@@ -78,7 +87,7 @@ export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint
       service: endpoint.service,
       operation: trace.operation?.name ?? null,
       soapVersion: trace.version,
-      headers: { ApplicationToken: maskSecret(trace.headers?.applicationToken ?? null), Ticket: maskSecret(trace.headers?.ticket ?? null) },
+      headers: maskedHeaders(trace.headers?.applicationToken ?? null, trace.headers?.ticket ?? null),
       arguments: trace.arguments,
       status,
       outcome: outcomeOf(trace),

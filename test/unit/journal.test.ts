@@ -9,8 +9,8 @@ function entry(tenant: string, operation: JournalEntry['operation'] = 'GetChatMe
     service: 'Chat',
     operation,
     soapVersion: '1.1',
-    headers: { ApplicationToken: null, Ticket: null },
-    arguments: null,
+    headers: () => ({ ApplicationToken: maskSecret('app-token'), Ticket: null }),
+    arguments: () => ({ ChatSessionId: 1, After: 0 }),
     status: 200,
     outcome: 'ok',
     error: null,
@@ -34,12 +34,18 @@ describe('Journal', () => {
     expect(page.dropped).to.equal(2);
   });
 
-  it('lists an entry with its id, then its arrival as an xs:dateTime in UTC, then what the request recorded', () => {
+  it('lists an entry with its id, then its arrival as an xs:dateTime in UTC, then what the request recorded, headers and arguments written out in place', () => {
     const journal = new Journal(2);
     journal.record(entry('A'), { epochSeconds: 1616708213, ticks: 1234567 });
     const [listed] = journal.list().requests;
-    expect(listed).to.deep.equal({ id: 1, time: '2021-03-25T21:36:53.1234567Z', ...entry('A') });
-    expect(Object.keys(listed ?? {}).slice(0, 3)).to.deep.equal(['id', 'time', 'tenant']);
+    expect(listed).to.deep.equal({
+      id: 1,
+      time: '2021-03-25T21:36:53.1234567Z',
+      ...entry('A'),
+      headers: { ApplicationToken: maskSecret('app-token'), Ticket: null },
+      arguments: { ChatSessionId: 1, After: 0 },
+    });
+    expect(Object.keys(listed ?? {})).to.deep.equal(['id', 'time', 'tenant', 'service', 'operation', 'soapVersion', 'headers', 'arguments', 'status', 'outcome', 'error', 'durationMs', 'warnings']);
   });
 
   it('filters by tenant, operation and time, and keeps the newest `limit`', () => {
