@@ -29,6 +29,8 @@ export interface FidelityWarning {
 /** The most warnings one request lists: a hostile body could otherwise make one per element. */
 export const MAX_WARNINGS = 16;
 
+const NO_WARNINGS: readonly FidelityWarning[] = Object.freeze([]);
+
 /** A request's warnings: the first MAX_WARNINGS, then one that says how many more there were. */
 export class WarningList {
   private readonly listed: FidelityWarning[] = [];
@@ -39,7 +41,9 @@ export class WarningList {
     else this.unlisted += 1;
   }
 
-  toArray(): FidelityWarning[] {
+  toArray(): readonly FidelityWarning[] {
+    // Most requests have none; the journal keeps what this returns, so one shared empty list saves an array per entry.
+    if (this.listed.length === 0) return NO_WARNINGS;
     if (this.unlisted === 0) return [...this.listed];
     return [...this.listed, { code: 'more-warnings', message: `${this.unlisted} more warning${this.unlisted === 1 ? ' is' : 's are'} not listed.` }];
   }

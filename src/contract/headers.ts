@@ -14,10 +14,15 @@ export function readRequestHeaders(headers: readonly XmlElement[]): RequestHeade
   const token = findHeader(headers, 'ApplicationToken');
   const credentials = findHeader(headers, 'Credentials');
   const ticket = credentials === undefined || isNil(credentials) ? undefined : childElement(credentials, SERVICES88_NS, 'Ticket');
-  const misplaced = headers
-    .filter((h) => h.namespace !== SERVICES88_NS && (h.localName === 'ApplicationToken' || h.localName === 'Credentials'))
-    .map((h) => `${h.localName} (namespace '${h.namespace}')`);
-  return { applicationToken: textOf(token), ticket: textOf(ticket), misplaced };
+  return { applicationToken: textOf(token), ticket: textOf(ticket), misplaced: misplacedHeaders(headers) };
+}
+
+/** The request journal keeps these headers: one shared empty list, rather than an array for each request. */
+const NONE_MISPLACED: readonly string[] = Object.freeze([]);
+
+function misplacedHeaders(headers: readonly XmlElement[]): readonly string[] {
+  const misplaced = headers.filter((h) => h.namespace !== SERVICES88_NS && (h.localName === 'ApplicationToken' || h.localName === 'Credentials'));
+  return misplaced.length === 0 ? NONE_MISPLACED : misplaced.map((h) => `${h.localName} (namespace '${h.namespace}')`);
 }
 
 function findHeader(headers: readonly XmlElement[], localName: string): XmlElement | undefined {

@@ -3,23 +3,69 @@ import {
   readAddChatMessage,
   readAuthenticateUsernamePassword,
   readGetChatMessages,
+  type AddChatMessageRequest,
+  type AuthenticateUsernamePasswordRequest,
+  type GetChatMessagesRequest,
   writeAddChatMessageResult,
   writeAuthenticateResult,
   writeGetChatMessagesResult,
 } from '../contract/messages.js';
 import type { OperationName } from '../contract/operations.js';
-import { maskPassword, type JsonValue } from '../journal/journal.js';
+import { maskPassword, type JournalArguments, type JsonValue } from '../journal/journal.js';
 import type { XmlElement } from '../xml.js';
 import type { Requirement } from './authorize.js';
 import { addChatMessage, getChatMessages } from './chat.js';
 import type { OperationContext } from './context.js';
 import { authenticateUsernamePassword } from './principal.js';
 
-/** A call read from its request, ready to run once the caller is authorized. */
-export interface PreparedCall {
-  /** The arguments as the request journal shows them, secrets masked: written out only when the journal is listed. */
-  readonly arguments: () => JsonValue;
+/**
+ * A call read from its request, ready to run once the caller is authorized. The request journal keeps it for its
+ * arguments: an object of a class, not closures, as it is kept for many requests (see Journal).
+ */
+export interface PreparedCall extends JournalArguments {
   run(context: OperationContext): string;
+}
+
+class AddChatMessageCall implements PreparedCall {
+  constructor(private readonly request: AddChatMessageRequest) {}
+
+  journalArguments(): JsonValue {
+    const { ChatSessionId, Message } = this.request;
+    return { ChatSessionId, Message: Message === null ? null : chatMessageToJson(Message) };
+  }
+
+  run(context: OperationContext): string {
+    return writeAddChatMessageResult(addChatMessage(context, this.request));
+  }
+}
+
+class GetChatMessagesCall implements PreparedCall {
+  constructor(private readonly request: GetChatMessagesRequest) {}
+
+  journalArguments(): JsonValue {
+    return { ChatSessionId: this.request.ChatSessionId, After: this.request.After };
+  }
+
+  run(context: OperationContext): string {
+    return writeGetChatMessagesResult(getChatMessages(context, this.request));
+  }
+}
+
+class AuthenticateUsernamePasswordCall implements PreparedCall {
+  /** Masked at once: the journal keeps no password, not even until it is listed. */
+  private readonly masked: JsonValue;
+
+  constructor(private readonly request: AuthenticateUsernamePasswordRequest) {
+    this.masked = { UserName: request.UserName, Password: maskPassword(request.Password) };
+  }
+
+  journalArguments(): JsonValue {
+    return this.masked;
+  }
+
+  run(context: OperationContext): string {
+    return writeAuthenticateResult(authenticateUsernamePassword(context, this.request));
+  }
 }
 
 /** How one operation is called over SOAP: its arguments read from the body, its result written back. */
@@ -38,37 +84,17 @@ export interface SoapBinding {
 
 export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
   AddChatMessage: {
-    prepare(wrapper) {
-      const request = readAddChatMessage(wrapper);
-      return {
-        arguments: () => ({ ChatSessionId: request.ChatSessionId, Message: request.Message === null ? null : chatMessageToJson(request.Message) }),
-        run: (context) => writeAddChatMessageResult(addChatMessage(context, request)),
-      };
-    },
+    prepare: (wrapper) => new AddChatMessageCall(readAddChatMessage(wrapper)),
     requires: 'ticket',
     nilResult: writeAddChatMessageResult(null),
   },
   GetChatMessages: {
-    prepare(wrapper) {
-      const request = readGetChatMessages(wrapper);
-      return {
-        arguments: () => ({ ChatSessionId: request.ChatSessionId, After: request.After }),
-        run: (context) => writeGetChatMessagesResult(getChatMessages(context, request)),
-      };
-    },
+    prepare: (wrapper) => new GetChatMessagesCall(readGetChatMessages(wrapper)),
     requires: 'ticket',
     nilResult: writeGetChatMessagesResult(null),
   },
   AuthenticateUsernamePassword: {
-    prepare(wrapper) {
-      const request = readAuthenticateUsernamePassword(wrapper);
-      // Masked now: the journal keeps no password, not even until it is listed.
-      const journalArguments = { UserName: request.UserName, Password: maskPassword(request.Password) };
-      return {
-        arguments: () => journalArguments,
-        run: (context) => writeAuthenticateResult(authenticateUsernamePassword(context, request)),
-      };
-    },
+    prepare: (wrapper) => new AuthenticateUsernamePasswordCall(readAuthenticateUsernamePassword(wrapper)),
     requires: 'applicationToken',
     nilResult: writeAuthenticateResult(null),
   },

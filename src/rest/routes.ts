@@ -5,7 +5,7 @@ import { chatMessageToJson } from '../contract/json.js';
 import type { OperationName } from '../contract/operations.js';
 import { EmulatorError, logUnexpectedError } from '../errors.js';
 import { bodyWithin, isBodyTooLarge } from '../transport/body.js';
-import { maskPassword, maskSecret, type Journal, type JournalEntry, type JsonValue } from '../journal/journal.js';
+import { maskPassword, maskSecret, type Journal, type JournalArguments, type JournalHeaders } from '../journal/journal.js';
 import type { InstallationMode } from '../operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../operations/chat.js';
 import type { OperationContext } from '../operations/context.js';
@@ -213,16 +213,17 @@ function acceptedTypes(accept: string | undefined): string[] {
 }
 
 /** The call's arguments as the journal shows them, written out when it is listed. */
-function journalArguments(call: Call | undefined): () => JsonValue {
-  if (call === undefined) return () => null;
-  if (call.operation === 'AddChatMessage') return () => ({ ChatSessionId: call.ChatSessionId, Message: call.Message === null ? null : chatMessageToJson(call.Message) });
-  return () => ({ ChatSessionId: call.ChatSessionId, After: call.After });
+function journalArguments(call: Call | undefined): JournalArguments {
+  if (call === undefined) return { journalArguments: () => null };
+  if (call.operation === 'AddChatMessage') {
+    return { journalArguments: () => ({ ChatSessionId: call.ChatSessionId, Message: call.Message === null ? null : chatMessageToJson(call.Message) }) };
+  }
+  return { journalArguments: () => ({ ChatSessionId: call.ChatSessionId, After: call.After }) };
 }
 
 /** The SO-AppToken and Authorization headers as the journal shows them: masked at once, as a Basic header holds a password. */
-function maskedHeaders(applicationToken: string | null, authorization: string | undefined): () => JournalEntry['headers'] {
-  const masked = { ApplicationToken: maskSecret(applicationToken), Ticket: maskedTicket(authorization) };
-  return () => masked;
+function maskedHeaders(applicationToken: string | null, authorization: string | undefined): JournalHeaders {
+  return { shown: { ApplicationToken: maskSecret(applicationToken), Ticket: maskedTicket(authorization) } };
 }
 
 /** The Authorization credential as the journal shows it: the ticket masked; a Basic password never. */

@@ -11,7 +11,7 @@ import { answerError, answerFault, answerSuccess, type ErrorStyle, type HttpAnsw
 import { asEmulatorError, EmulatorError } from '../errors.js';
 import type { FaultInjector, FaultSpec } from '../faults.js';
 import { envelopeWarnings, noActionWarning, sequenceWarnings, WarningList, type FidelityWarning } from '../fidelity.js';
-import { maskSecret, type Journal, type JournalEntry, type JsonValue, type Outcome } from '../journal/journal.js';
+import type { Journal, JournalArguments, JournalHeaders, Outcome } from '../journal/journal.js';
 import { authorize, type InstallationMode } from '../operations/authorize.js';
 import type { Durability } from '../store/change-log.js';
 import type { OperationContext } from '../operations/context.js';
@@ -52,19 +52,17 @@ interface Trace {
   operation: OperationContract | undefined;
   headers: RequestHeaders | undefined;
   /** The arguments as the journal shows them, written out when it is listed. */
-  arguments: () => JsonValue;
+  arguments: JournalArguments;
   readonly warnings: WarningList;
   injected: boolean;
   error: EmulatorError | undefined;
 }
 
 /** The arguments of a request that could not be read. */
-const NO_ARGUMENTS = (): JsonValue => null;
+const NO_ARGUMENTS: JournalArguments = { journalArguments: () => null };
 
-/** The request's secrets as the journal shows them, masked when it is listed. */
-function maskedHeaders(applicationToken: string | null, ticket: string | null): () => JournalEntry['headers'] {
-  return () => ({ ApplicationToken: maskSecret(applicationToken), Ticket: maskSecret(ticket) });
-}
+/** The headers of a request whose envelope could not be read. */
+const NO_HEADERS: JournalHeaders = { applicationToken: null, ticket: null };
 
 /** How the request is answered: normally, not at all (an injected drop), or cut off halfway (an injected truncation). */
 type Reply = { readonly kind: 'answer' | 'truncate'; readonly answer: HttpAnswer } | { readonly kind: 'drop' };
@@ -87,7 +85,7 @@ export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint
       service: endpoint.service,
       operation: trace.operation?.name ?? null,
       soapVersion: trace.version,
-      headers: maskedHeaders(trace.headers?.applicationToken ?? null, trace.headers?.ticket ?? null),
+      headers: trace.headers ?? NO_HEADERS,
       arguments: trace.arguments,
       status,
       outcome: outcomeOf(trace),
@@ -117,7 +115,7 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     sequenceWarnings(wrapper, REQUEST_SEQUENCES[operation.name], operation.requestElement, trace.warnings);
     const binding = SOAP_BINDINGS[operation.name];
     const call = binding.prepare(wrapper);
-    trace.arguments = call.arguments;
+    trace.arguments = call;
     if (settings.strict) refuseWarnings(trace.warnings.toArray());
 
     const fault = settings.faults.take(tenant, operation.name);

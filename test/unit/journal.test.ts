@@ -9,8 +9,8 @@ function entry(tenant: string, operation: JournalEntry['operation'] = 'GetChatMe
     service: 'Chat',
     operation,
     soapVersion: '1.1',
-    headers: () => ({ ApplicationToken: maskSecret('app-token'), Ticket: null }),
-    arguments: () => ({ ChatSessionId: 1, After: 0 }),
+    headers: { applicationToken: 'app-token', ticket: null },
+    arguments: { journalArguments: () => ({ ChatSessionId: 1, After: 0 }) },
     status: 200,
     outcome: 'ok',
     error: null,
@@ -48,6 +48,12 @@ describe('Journal', () => {
     expect(Object.keys(listed ?? {})).to.deep.equal(['id', 'time', 'tenant', 'service', 'operation', 'soapVersion', 'headers', 'arguments', 'status', 'outcome', 'error', 'durationMs', 'warnings']);
   });
 
+  it('lists headers given as already shown as they are, without masking them again', () => {
+    const journal = new Journal(2);
+    journal.record({ ...entry('A'), headers: { shown: { ApplicationToken: null, Ticket: 'Basic ***' } } }, at(0));
+    expect(journal.list().requests[0]?.headers).to.deep.equal({ ApplicationToken: null, Ticket: 'Basic ***' });
+  });
+
   it('filters by tenant, operation and time, and keeps the newest `limit`', () => {
     const journal = new Journal(10);
     journal.record(entry('A', 'AddChatMessage'), at(100));
@@ -63,11 +69,11 @@ describe('Journal', () => {
 
   it("clears a tenant's entries only, keeping order and room; a full clear resets the dropped count", () => {
     const journal = new Journal(3);
-    for (const tenant of ['A', 'B', 'A', 'B']) journal.record(entry(tenant), at(0));
+    ['A', 'B', 'A', 'B'].forEach((tenant, i) => journal.record(entry(tenant), at(i)));
     journal.clear('A');
-    expect(journal.list().requests.map((e) => [e.id, e.tenant])).to.deep.equal([
-      [2, 'B'],
-      [4, 'B'],
+    expect(journal.list().requests.map((e) => [e.id, e.tenant, e.time])).to.deep.equal([
+      [2, 'B', '1970-01-01T00:00:00.001Z'],
+      [4, 'B', '1970-01-01T00:00:00.003Z'],
     ]);
     journal.record(entry('C'), at(0));
     expect(journal.list().requests.map((e) => e.id)).to.deep.equal([2, 4, 5]);
