@@ -1,6 +1,6 @@
 import type { RequestHeaders } from '../contract/headers.js';
 import { EmulatorError } from '../errors.js';
-import type { CredentialStore } from '../store/credentials.js';
+import type { CredentialStore, SecretDigester } from '../store/credentials.js';
 import type { TenantId } from '../store/chat-store.js';
 
 /** `online`: SuperOffice Online, where the ApplicationToken is required and checked. `onsite`: it is not checked. */
@@ -14,10 +14,12 @@ export interface Caller {
   readonly headers: RequestHeaders;
   /** The emulator's clock, in milliseconds since 1970: issued tickets expire. */
   readonly nowMs: number;
+  /** Digests the caller's secrets for the credential store: its connection's RecentDigests. */
+  readonly digester: SecretDigester;
 }
 
 /** Checks the caller's ApplicationToken (online only) and, if required, ticket. Throws an application error. */
-export function authorize(credentials: CredentialStore, mode: InstallationMode, requirement: Requirement, { tenant, headers, nowMs }: Caller): void {
+export function authorize(credentials: CredentialStore, mode: InstallationMode, requirement: Requirement, { tenant, headers, nowMs, digester }: Caller): void {
   const hint = headers.misplaced.length === 0 ? '' : ` Headers seen in another namespace: ${headers.misplaced.join(', ')}.`;
   if (mode === 'online') {
     if (headers.applicationToken === null || headers.applicationToken === '') {
@@ -27,7 +29,7 @@ export function authorize(credentials: CredentialStore, mode: InstallationMode, 
         'The application is not allowed to call this installation.',
       );
     }
-    if (!credentials.isKnownApplicationToken(tenant, headers.applicationToken)) {
+    if (!credentials.isKnownApplicationToken(tenant, headers.applicationToken, digester)) {
       throw new EmulatorError(
         'ApplicationTokenUnknown',
         `The ApplicationToken is not known in tenant '${tenant}'.`,
@@ -43,13 +45,13 @@ export function authorize(credentials: CredentialStore, mode: InstallationMode, 
       'You are not logged in.',
     );
   }
-  const refusal = ticketRefusal(credentials, tenant, headers.ticket, nowMs);
+  const refusal = ticketRefusal(credentials, tenant, headers.ticket, nowMs, digester);
   if (refusal !== undefined) throw refusal;
 }
 
 /** Why a ticket is not accepted in a tenant at a time (an application error), or undefined when it is. SOAP and REST both ask. */
-export function ticketRefusal(credentials: CredentialStore, tenant: TenantId, ticket: string, nowMs: number): EmulatorError | undefined {
-  switch (credentials.ticketStatus(tenant, ticket, nowMs)) {
+export function ticketRefusal(credentials: CredentialStore, tenant: TenantId, ticket: string, nowMs: number, digester?: SecretDigester): EmulatorError | undefined {
+  switch (credentials.ticketStatus(tenant, ticket, nowMs, digester)) {
     case 'valid':
       return undefined;
     case 'expired':

@@ -6,6 +6,7 @@ import { answerError } from '../envelope/response.js';
 import { asEmulatorError, EmulatorError } from '../errors.js';
 import { restRouter } from '../rest/routes.js';
 import { DEFAULT_TENANT } from '../store/chat-store.js';
+import { RecentDigests } from '../store/credentials.js';
 import { escapeAttribute, escapeText } from '../xml.js';
 import { isBodyTooLarge, readRequestBody } from './body.js';
 import { handleSoapRequest, writeAnswer, type Endpoint, type SoapEndpointSettings } from './soap-endpoint.js';
@@ -76,7 +77,19 @@ async function answerSoapPost(settings: AppSettings, endpoint: Endpoint, request
     writeAnswer(response, answerError(asEmulatorError(error, settings.log), '1.1', 'fault'), extra);
     return;
   }
-  await handleSoapRequest(settings, endpoint, { headers: request.headers, body }, response);
+  await handleSoapRequest(settings, endpoint, { headers: request.headers, body, digester: digesterOf(request) }, response);
+}
+
+/** Each connection's RecentDigests, for as long as the connection lives. */
+const digesters = new WeakMap<object, RecentDigests>();
+
+function digesterOf(request: IncomingMessage): RecentDigests {
+  // Node's request always has its socket; one built by hand (a test's) may not, and then it digests on its own.
+  const connection = request.socket as object | null | undefined;
+  if (connection == null) return new RecentDigests();
+  let digester = digesters.get(connection);
+  if (digester === undefined) digesters.set(connection, (digester = new RecentDigests()));
+  return digester;
 }
 
 function createApp(settings: AppSettings): express.Express {

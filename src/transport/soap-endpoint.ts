@@ -17,7 +17,7 @@ import type { Durability } from '../store/change-log.js';
 import type { OperationContext } from '../operations/context.js';
 import { SOAP_BINDINGS } from '../operations/soap-bindings.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
-import type { CredentialStore } from '../store/credentials.js';
+import type { CredentialStore, SecretDigester } from '../store/credentials.js';
 import { parseContentType, type ContentType } from './content-type.js';
 
 export interface SoapEndpointSettings {
@@ -34,10 +34,11 @@ export interface SoapEndpointSettings {
   readonly log: (line: string) => void;
 }
 
-/** What the SOAP layer reads of a request: its headers and its body. */
+/** What the SOAP layer reads of a request: its headers and its body; and the digests of its connection's secrets. */
 export interface SoapRequest {
   readonly headers: IncomingHttpHeaders;
   readonly body: Buffer;
+  readonly digester: SecretDigester;
 }
 
 /** Which service of which tenant a request was sent to. */
@@ -128,7 +129,7 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     }
 
     const nowMs = epochMillisecondsOf(settings.clock.now());
-    authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs });
+    authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs, digester: request.digester });
     const { store, credentials, clock, strict, ticketTtlMs } = settings;
     const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning) };
     const answer = answerSuccess(version, operation, call.run(context));

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { Agent, request } from 'node:http';
+import { OPERATIONS } from '../../src/contract/operations.js';
 import { SERVICES88_NS } from '../../src/contract/namespaces.js';
 import { useEmulator } from '../support/emulator.js';
 import { expectExceptionInfo, expectNoInternals, expectStoredIds } from '../support/assertions.js';
@@ -52,6 +54,42 @@ describe('credentials in online mode (the default)', () => {
     const answer = await postSoap(emulator.current.chatUrl, 'GetChatMessages', xml);
     expect(answer.status).to.equal(200);
     expect(readAnswer(answer.text).headers['Succeeded']).to.equal('true');
+  });
+});
+
+describe('credentials on one keep-alive connection', () => {
+  const emulator = useEmulator();
+
+  /** Posts over `agent` (one socket, kept alive); answers with the status, Succeeded and the client's local port. */
+  function postOver(agent: Agent, xml: string): Promise<{ status: number; succeeded: unknown; port: number | undefined }> {
+    return new Promise((resolve, reject) => {
+      const call = request(
+        emulator.current.chatUrl,
+        { method: 'POST', agent, headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${OPERATIONS.GetChatMessages.soapAction}"` } },
+        (response) => {
+          const port = response.socket.localPort;
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, succeeded: readAnswer(text).headers['Succeeded'], port }));
+        },
+      );
+      call.on('error', reject);
+      call.end(xml);
+    });
+  }
+
+  it('checks each request\'s own secrets when they change from request to request on the same connection', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const sent: Credentials[] = [{}, { ticket: '7T:bm90IGEgdGlja2V0' }, {}, { token: 'nope' }, { ticket: '7T:other' }, {}, { token: 'nope', ticket: '7T:other' }, {}];
+      const answers = [];
+      for (const credentials of sent) answers.push(await postOver(agent, envelope('1.1', getChatMessagesBody('3', '0'), credentials)));
+      expect(answers.map(({ status, succeeded }) => [status, succeeded])).to.deep.equal(sent.map((credentials) => [200, Object.keys(credentials).length === 0 ? 'true' : 'false']));
+      expect(new Set(answers.map(({ port }) => port)).size).to.equal(1);
+    } finally {
+      agent.destroy();
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import type { FidelityWarning } from '../../src/fidelity.js';
 import { authorize, type InstallationMode, type Requirement } from '../../src/operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../../src/operations/chat.js';
 import type { OperationContext } from '../../src/operations/context.js';
-import { InMemoryCredentials } from '../../src/store/credentials.js';
+import { DIGEST_EACH, InMemoryCredentials } from '../../src/store/credentials.js';
 import { InMemoryChatStore } from '../../src/store/memory-store.js';
 
 /** 2024-01-02T03:04:05.678Z, the fixed "now" of these tests. */
@@ -204,7 +204,7 @@ describe('authorize', () => {
   }
 
   const check = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): void =>
-    authorize(credentials(), mode, requirement, { tenant, headers: given, nowMs: NOW_MS });
+    authorize(credentials(), mode, requirement, { tenant, headers: given, nowMs: NOW_MS, digester: DIGEST_EACH });
   const authorizeError = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): EmulatorError =>
     emulatorError(() => check(mode, given, tenant, requirement));
 
@@ -270,7 +270,7 @@ describe('authorize', () => {
   it('accepts an issued ticket in its tenant until it expires, then refuses it with TicketExpired', () => {
     const known = credentials();
     known.addIssuedTicket('Cust1', '7T:issued', NOW_MS, NOW_MS + 1000);
-    const at = (nowMs: number, tenant = 'Cust1') => () => authorize(known, 'online', 'ticket', { tenant, headers: headers(TOKEN, '7T:issued'), nowMs });
+    const at = (nowMs: number, tenant = 'Cust1') => () => authorize(known, 'online', 'ticket', { tenant, headers: headers(TOKEN, '7T:issued'), nowMs, digester: DIGEST_EACH });
     expect(at(NOW_MS + 999)()).to.equal(undefined);
     const expired = emulatorError(at(NOW_MS + 1000));
     expect(expired.code).to.equal('TicketExpired');

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { SoPrincipalCarrier } from '../../src/contract/principal.js';
-import { InMemoryCredentials } from '../../src/store/credentials.js';
+import { createHash } from 'node:crypto';
+import { DIGEST_EACH, InMemoryCredentials, RecentDigests } from '../../src/store/credentials.js';
 
 function isValid(credentials: InMemoryCredentials, tenant: string, ticket: string): boolean {
   return credentials.ticketStatus(tenant, ticket, 0) === 'valid';
@@ -184,6 +185,38 @@ describe('InMemoryCredentials', () => {
       expect(isValid(credentials, 'default', '7T:a')).to.equal(false);
       expect(isValid(credentials, 'Cust1', '7T:b')).to.equal(false);
       expect(credentials.isKnownApplicationToken('default', 'tok')).to.equal(false);
+    });
+  });
+
+  describe('RecentDigests', () => {
+    const sha256 = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('base64');
+
+    it('gives the SHA-256 digest of each secret, in base64, as DIGEST_EACH does', () => {
+      const digests = new RecentDigests();
+      for (const secret of ['7T:one', '1234567-1234-9876', '7T:one', '', 'ÆØÅ', '7T:two', '1234567-1234-9876']) {
+        expect(digests.digestOf(secret)).to.equal(sha256(secret)).and.to.equal(DIGEST_EACH.digestOf(secret));
+      }
+    });
+
+    it('digests a secret again only when it is neither of the last two different secrets asked for', () => {
+      const digested: string[] = [];
+      const digests = new RecentDigests({ digestOf: (secret) => (digested.push(secret), `digest of ${secret}`) });
+      const asked = ['token', 'ticket', 'token', 'ticket', 'ticket', 'other', 'ticket', 'token', 'other'];
+      expect(asked.map((secret) => digests.digestOf(secret))).to.deep.equal(asked.map((secret) => `digest of ${secret}`));
+      expect(digested).to.deep.equal(['token', 'ticket', 'other', 'token', 'other']);
+    });
+
+    it('looks secrets up by the digest it gives, alternating between a known and an unknown ticket', () => {
+      const credentials = new InMemoryCredentials();
+      credentials.addTicket('7T:known');
+      credentials.addApplicationToken('tok');
+      const digests = new RecentDigests();
+      for (let i = 0; i < 3; i += 1) {
+        expect(credentials.ticketStatus('default', '7T:known', 0, digests)).to.equal('valid');
+        expect(credentials.ticketStatus('default', '7T:known2', 0, digests)).to.equal('unknown');
+        expect(credentials.isKnownApplicationToken('default', 'tok', digests)).to.equal(true);
+        expect(credentials.isKnownApplicationToken('default', 'tok2', digests)).to.equal(false);
+      }
     });
   });
 });
