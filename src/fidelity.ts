@@ -64,7 +64,10 @@ export function envelopeWarnings(envelope: SoapEnvelope): FidelityWarning[] {
       message: `${envelope.headersOutsideHeader.join(', ')} directly under Envelope: the real service reads headers only inside Header and would not see them.`,
     });
   }
-  const typed = [...envelope.headers, ...(envelope.bodyElement === undefined ? [] : [envelope.bodyElement])].flatMap((element) => xsiTyped(element, element.localName));
+  // Looked for before any list or path is built: almost no request has xsi:type, and every request is looked at.
+  const body = envelope.bodyElement;
+  const hasTyped = envelope.headers.some(hasXsiType) || (body !== undefined && hasXsiType(body));
+  const typed = hasTyped ? [...envelope.headers, ...(body === undefined ? [] : [body])].flatMap((element) => xsiTyped(element, element.localName)) : [];
   if (typed.length > 0) {
     warnings.push({
       code: 'xsi-type',
@@ -134,12 +137,10 @@ function hasXsiTypeAttribute(element: XmlElement): boolean {
   return false;
 }
 
-function hasXsiType(root: XmlElement): boolean {
-  const pending: XmlElement[] = [root];
-  for (let element = pending.pop(); element !== undefined; element = pending.pop()) {
-    if (hasXsiTypeAttribute(element)) return true;
-    for (const child of element.children) pending.push(child);
-  }
+/** Recursive, without a list of its own: the XML reader refuses elements nested more than 101 deep. */
+function hasXsiType(element: XmlElement): boolean {
+  if (hasXsiTypeAttribute(element)) return true;
+  for (const child of element.children) if (hasXsiType(child)) return true;
   return false;
 }
 
@@ -147,10 +148,8 @@ function hasZone(text: string): boolean {
   return /(Z|[+-][0-9]{2}:[0-9]{2})$/.test(text.trim());
 }
 
-/** Paths of the elements with an xsi:type attribute, in document order. Iterative: a hostile body may nest deeply. */
+/** Paths of the elements with an xsi:type attribute, in document order. */
 function xsiTyped(root: XmlElement, rootPath: string): string[] {
-  // The paths are built only when there is one to report: almost no request has xsi:type.
-  if (!hasXsiType(root)) return [];
   const found: string[] = [];
   const pending: { element: XmlElement; path: string }[] = [{ element: root, path: rootPath }];
   while (pending.length > 0) {
