@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../contract/chat-message.js';
+import { storedChatMessage, type ChatMessage } from '../contract/chat-message.js';
 import type { ChatStore, NewChatMessage, TenantId } from './chat-store.js';
 
 interface TenantState {
@@ -12,7 +12,7 @@ export class InMemoryChatStore implements ChatStore {
 
   addMessage(tenant: TenantId, message: NewChatMessage): ChatMessage {
     const state = this.tenant(tenant);
-    const stored: ChatMessage = { ChatMessageId: state.nextId, ...message };
+    const stored = storedChatMessage(state.nextId, message);
     state.nextId += 1;
     this.session(state, stored.ChatSessionId).push(stored);
     return stored;
@@ -24,7 +24,7 @@ export class InMemoryChatStore implements ChatStore {
       throw new Error(`Tenant '${tenant}' already has a message with ChatMessageId ${message.ChatMessageId}.`);
     }
     const messages = this.session(state, message.ChatSessionId);
-    messages.splice(firstIndexAfter(messages, message.ChatMessageId - 1), 0, { ...message });
+    messages.splice(firstIndexAfter(messages, message.ChatMessageId - 1), 0, storedChatMessage(message.ChatMessageId, message));
     state.nextId = Math.max(state.nextId, message.ChatMessageId + 1);
   }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { ChatMessage } from '../../src/contract/chat-message.js';
+import { CHAT_MESSAGE_FIELDS, type ChatMessage } from '../../src/contract/chat-message.js';
 import type { NewChatMessage } from '../../src/store/chat-store.js';
 import { InMemoryChatStore } from '../../src/store/memory-store.js';
 
@@ -33,9 +33,14 @@ describe('InMemoryChatStore', () => {
       expect(store.addMessage('t', newMessage(1, 'c')).ChatMessageId).to.equal(3);
     });
 
-    it('returns the message as stored, with the assigned id', () => {
+    it('returns the message as stored, with the assigned id, its fields in contract order, and keeps a copy of its own', () => {
       const store = new InMemoryChatStore();
-      expect(store.addMessage('t', newMessage(4, 'hello'))).to.deep.equal(stored(1, 4, 'hello'));
+      const given = newMessage(4, 'hello');
+      const added = store.addMessage('t', given);
+      expect(added).to.deep.equal(stored(1, 4, 'hello'));
+      expect(Object.keys(added)).to.deep.equal(CHAT_MESSAGE_FIELDS);
+      given.Message = 'changed by the caller';
+      expect(store.messagesAfter('t', 4, 0)[0]?.Message).to.equal('hello');
     });
 
     it('numbers each tenant independently', () => {
@@ -153,9 +158,14 @@ describe('InMemoryChatStore', () => {
   });
 
   describe('restoreMessage', () => {
-    it('keeps id order when ids arrive out of order', () => {
+    it('keeps id order when ids arrive out of order, each message a copy in contract order', () => {
       const store = new InMemoryChatStore();
-      for (const id of [7, 3, 10, 5]) store.restoreMessage('t', stored(id, 1, `m${id}`));
+      const given = { ...newMessage(1, 'm7'), ChatMessageId: 7 };
+      store.restoreMessage('t', given);
+      given.Message = 'changed by the caller';
+      expect(store.messagesAfter('t', 1, 0)).to.deep.equal([stored(7, 1, 'm7')]);
+      expect(Object.keys(store.messagesAfter('t', 1, 0)[0] ?? {})).to.deep.equal(CHAT_MESSAGE_FIELDS);
+      for (const id of [3, 10, 5]) store.restoreMessage('t', stored(id, 1, `m${id}`));
       expect(ids(store.messagesAfter('t', 1, 0))).to.deep.equal([3, 5, 7, 10]);
       expect(ids(store.messagesAfter('t', 1, 5))).to.deep.equal([7, 10]);
     });
