@@ -44,6 +44,8 @@ export class FaultInjector {
 
   /** The first fault that matches this call, counted as used; undefined if none. */
   take(tenant: TenantId, operation: OperationName): FaultSpec | undefined {
+    // Every request asks; almost always there is nothing injected.
+    if (this.faults.length === 0) return undefined;
     const index = this.faults.findIndex(({ spec }) => (spec.tenant === undefined || spec.tenant === tenant) && (spec.operation === undefined || spec.operation === operation));
     const fault = this.faults[index];
     if (fault === undefined) return undefined;
