@@ -52,6 +52,7 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
  * when they are two strings, in 1 ns when they are one, and a request makes dozens of such comparisons.
  */
 const SHARED_NAMESPACES = new Map([SERVICES88_NS, SOAP11_ENVELOPE_NS, SOAP12_ENVELOPE_NS, XSI_NS, WCF_ARRAYS_NS].map((namespace) => [namespace, namespace]));
+
 /** The root and 100 levels below it: the contract needs 6; a hostile body nests 100,000 deep. */
 const MAX_DEPTH = 101;
 const NOT_WELL_FORMED = 'The request body is not well-formed XML: ';

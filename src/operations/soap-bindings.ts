@@ -18,16 +18,24 @@ import { addChatMessage, getChatMessages } from './chat.js';
 import type { OperationContext } from './context.js';
 import { authenticateUsernamePassword } from './principal.js';
 
-/**
- * A call read from its request, ready to run once the caller is authorized. The request journal keeps it for its
- * arguments: an object of a class, not closures, as it is kept for many requests (see Journal).
- */
-export interface PreparedCall extends JournalArguments {
+/** A call read from its request, ready to run once the caller is authorized. */
+export interface PreparedCall {
+  /** What the request journal keeps of the call, to write its arguments out when it is listed (secrets masked). */
+  readonly journal: JournalArguments;
   run(context: OperationContext): string;
 }
 
-class AddChatMessageCall implements PreparedCall {
+/*
+ * The calls are objects of classes rather than closures: the journal keeps one for each of its entries (see
+ * Journal), and a class's methods are not copied into each.
+ */
+
+class AddChatMessageCall implements PreparedCall, JournalArguments {
   constructor(private readonly request: AddChatMessageRequest) {}
+
+  get journal(): JournalArguments {
+    return this;
+  }
 
   journalArguments(): JsonValue {
     const { ChatSessionId, Message } = this.request;
@@ -39,8 +47,12 @@ class AddChatMessageCall implements PreparedCall {
   }
 }
 
-class GetChatMessagesCall implements PreparedCall {
+class GetChatMessagesCall implements PreparedCall, JournalArguments {
   constructor(private readonly request: GetChatMessagesRequest) {}
+
+  get journal(): JournalArguments {
+    return this;
+  }
 
   journalArguments(): JsonValue {
     return { ChatSessionId: this.request.ChatSessionId, After: this.request.After };
@@ -52,15 +64,12 @@ class GetChatMessagesCall implements PreparedCall {
 }
 
 class AuthenticateUsernamePasswordCall implements PreparedCall {
-  /** Masked at once: the journal keeps no password, not even until it is listed. */
-  private readonly masked: JsonValue;
+  /** The arguments masked at once, apart from the request: the journal keeps no password, not even until it is listed. */
+  readonly journal: JournalArguments;
 
   constructor(private readonly request: AuthenticateUsernamePasswordRequest) {
-    this.masked = { UserName: request.UserName, Password: maskPassword(request.Password) };
-  }
-
-  journalArguments(): JsonValue {
-    return this.masked;
+    const masked = { UserName: request.UserName, Password: maskPassword(request.Password) };
+    this.journal = { journalArguments: () => masked };
   }
 
   run(context: OperationContext): string {

@@ -116,7 +116,7 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     sequenceWarnings(wrapper, REQUEST_SEQUENCES[operation.name], operation.requestElement, trace.warnings);
     const binding = SOAP_BINDINGS[operation.name];
     const call = binding.prepare(wrapper);
-    trace.arguments = call;
+    trace.arguments = call.journal;
     if (settings.strict) refuseWarnings(trace.warnings.toArray());
 
     const fault = settings.faults.take(tenant, operation.name);
