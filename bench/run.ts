@@ -38,6 +38,8 @@ interface Settings {
   readonly only: readonly string[] | undefined;
   readonly profile: boolean;
   readonly pin: boolean;
+  /** Alternating rounds of AddChatMessage, emulator then bare server, for the ratio (0: none). */
+  readonly rounds: number;
 }
 
 function readSettings(argv: readonly string[]): Settings {
@@ -69,6 +71,7 @@ function readSettings(argv: readonly string[]): Settings {
     only: list(value('--only', 'BENCH_ONLY')),
     profile: argv.includes('--profile'),
     pin: !argv.includes('--no-pin') && process.env['BENCH_PIN'] !== '0',
+    rounds: argv.includes('--no-rounds') ? 0 : Math.round(positive('--rounds', 'BENCH_ROUNDS', 6)),
   };
 }
 
@@ -313,6 +316,71 @@ async function compare(
   return { operation, answer, emulator: emulatorResult, bare: bareResult, heap: before !== undefined && after !== undefined ? { before, after } : undefined };
 }
 
+/** One alternating round: the emulator, then at once the bare server, each for ROUND_SECONDS. */
+interface Round {
+  readonly emulator: Measurement;
+  readonly bare: Measurement;
+}
+
+const ROUND_SECONDS = 2;
+const ROUND_WARMUP_SECONDS = 0.5;
+
+/**
+ * The operation in short rounds, the emulator and the bare server taking turns: the noise of a shared machine
+ * comes in spells of seconds to minutes, and one 5-second run of each, a few seconds apart, can fall into two
+ * different spells (seen here: the bare server at 19,000 req/s in one run and 33,000 in the next). Both servers of a
+ * round meet much the same machine, so the median of the rounds' ratios is the steadier figure.
+ */
+async function alternatingRounds(emulator: ServerProcess, emulatorUrl: string, bare: ServerProcess, bareUrl: string, operation: Operation, settings: Settings): Promise<Round[]> {
+  const short = { ...settings, duration: ROUND_SECONDS, warmup: ROUND_WARMUP_SECONDS };
+  const rounds: Round[] = [];
+  progress(`  ${operation.label}, ${settings.rounds} alternating rounds:`);
+  for (let i = 0; i < settings.rounds; i += 1) {
+    const emulatorResult = await measure(emulator, emulatorUrl, operation, short);
+    const bareResult = await measure(bare, bareUrl, operation, short);
+    rounds.push({ emulator: emulatorResult, bare: bareResult });
+    progress(` ${(emulatorResult.load.requestsPerSecond / bareResult.load.requestsPerSecond).toFixed(2)}`);
+  }
+  progress('\n');
+  return rounds;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function roundsTable(operation: Operation, rounds: readonly Round[], connections: number): string {
+  const ratio = ({ emulator, bare }: Round): number => emulator.load.requestsPerSecond / bare.load.requestsPerSecond;
+  const cpuRatio = ({ emulator, bare }: Round): number => cpuPerRequestUs(bare) / cpuPerRequestUs(emulator);
+  const rows = rounds.map((round, i) =>
+    [
+      String(i + 1),
+      int(round.emulator.load.requestsPerSecond),
+      int(cpuPerRequestUs(round.emulator)),
+      int(round.bare.load.requestsPerSecond),
+      int(cpuPerRequestUs(round.bare)),
+      ratio(round).toFixed(2),
+      cpuRatio(round).toFixed(2),
+    ].join(' | '),
+  );
+  return [
+    `### Alternating rounds: ${operation.label}`,
+    '',
+    '| round | emulator req/s | CPU µs/req | bare req/s | bare CPU µs/req | req/s emulator / bare | CPU/req bare / emulator |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((row) => `| ${row} |`),
+    `| median | ${int(median(rounds.map((r) => r.emulator.load.requestsPerSecond)))} | ${int(median(rounds.map((r) => cpuPerRequestUs(r.emulator))))} | ` +
+      `${int(median(rounds.map((r) => r.bare.load.requestsPerSecond)))} | ${int(median(rounds.map((r) => cpuPerRequestUs(r.bare))))} | ` +
+      `**${median(rounds.map(ratio)).toFixed(2)}** | **${median(rounds.map(cpuRatio)).toFixed(2)}** |`,
+    '',
+    `Each round: ${ROUND_WARMUP_SECONDS} s of warm-up and ${ROUND_SECONDS} s measured on the emulator, then the same on the bare server, ` +
+      `at ${connections} connections. The median of the rounds' ratios is the figure to compare with a goal: ` +
+      'the two servers of a round meet much the same machine, where the single runs above may not.',
+  ].join('\n');
+}
+
 /** Response headers of the emulator's besides Content-Type (the bare server sends copies), by operation. */
 const extraHeaders = new Map<string, string[]>();
 
@@ -359,7 +427,8 @@ function header(settings: Settings): string {
     `Node ${process.version} on ${os.platform()} ${os.arch()}, CPU ${model} x ${CORES} cores, ` +
       `${MiB(os.totalmem())} MiB RAM; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
     `autocannon (in the orchestrator process) -> 127.0.0.1, ${settings.connections} connections (unless the operation says otherwise), pipelining 1, ` +
-      `${settings.warmup} s warm-up then ${settings.duration} s measured per target per operation, emulator then bare server; ${pinning}.`,
+      `${settings.warmup} s warm-up then ${settings.duration} s measured per target per operation, emulator then bare server` +
+      `${settings.rounds > 0 ? `, then ${settings.rounds} alternating rounds of AddChatMessage` : ''}; ${pinning}.`,
     'On a small shared machine (other work, virtualised CPUs) expect run-to-run noise of 10-20% or more, the bare server\'s figures the noisiest.',
   ].join('\n');
 }
@@ -467,6 +536,11 @@ async function benchmark(settings: Settings): Promise<void> {
         added = { messages: stored, heapBytes: result.heap.after.heapUsedBytes - result.heap.before.heapUsedBytes };
       }
     }
+    const addition = results.find((result) => result.operation.key === 'add-soap11')?.operation;
+    const rounds =
+      addition === undefined || settings.rounds === 0
+        ? undefined
+        : { operation: addition, rounds: await alternatingRounds(emulator, emulatorReady.chatUrl, bare, `${bareReady.url}/${addition.key}`, addition, settings) };
     await emulator.stop();
 
     const scale: ScaleResult[] = [];
@@ -511,6 +585,7 @@ async function benchmark(settings: Settings): Promise<void> {
       '',
       detailTable(results),
     );
+    if (rounds !== undefined) out.push('', roundsTable(rounds.operation, rounds.rounds, rounds.operation.connections ?? settings.connections));
     if (added !== undefined) {
       out.push(
         '',
