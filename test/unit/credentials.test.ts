@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import type { SoPrincipalCarrier } from '../../src/contract/principal.js';
-import { createHash } from 'node:crypto';
 import { DIGEST_EACH, InMemoryCredentials, RecentDigests } from '../../src/store/credentials.js';
 
 function isValid(credentials: InMemoryCredentials, tenant: string, ticket: string): boolean {
