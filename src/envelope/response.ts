@@ -10,6 +10,19 @@ export interface HttpAnswer {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  /** The body's length in UTF-8 bytes: the Content-Length. */
+  readonly byteLength: number;
+}
+
+/**
+ * An answer, its length counted as it is made. Counting makes V8 turn the body, built by concatenation as a tree
+ * of pieces (some 30,000 for 1,000 messages), into one flat string there and then, so that no tree is left for the
+ * garbage collector to copy while the answer waits to be written with the others of its turn (see TurnBatch).
+ * Measured, GetChatMessages of 1,000 messages at 50 connections: 2,760 µs of CPU per request with the trees
+ * waiting (even with the messages joined, not concatenated), 2,530 µs counted at once, as before the batching.
+ */
+export function httpAnswer(status: number, contentType: string, body: string): HttpAnswer {
+  return { status, contentType, body, byteLength: Buffer.byteLength(body, 'utf8') };
 }
 
 /** How application errors travel: in the ExceptionInfo header (as the real service does), or as SOAP Faults. */
@@ -38,7 +51,7 @@ export function answerError(
   const definition = error.definition;
   switch (definition.kind) {
     case 'http':
-      return { status: definition.status, contentType: 'text/plain; charset=utf-8', body: `${error.message}\n` };
+      return httpAnswer(definition.status, 'text/plain; charset=utf-8', `${error.message}\n`);
     case 'fault':
       return soapAnswer(definition.status, version, '', fault(version, definition.code, definition.subcode, error.message));
     case 'application':
@@ -56,11 +69,7 @@ export function answerFault(version: SoapVersion, code: FaultCode, reason: strin
 
 function soapAnswer(status: number, version: SoapVersion, headers: string, body: string): HttpAnswer {
   const header = headers === '' ? '' : `<s:Header>${headers}</s:Header>`;
-  return {
-    status,
-    contentType: soapContentType(version),
-    body: `<s:Envelope xmlns:s="${envelopeNamespace(version)}">${header}<s:Body>${body}</s:Body></s:Envelope>`,
-  };
+  return httpAnswer(status, soapContentType(version), `<s:Envelope xmlns:s="${envelopeNamespace(version)}">${header}<s:Body>${body}</s:Body></s:Envelope>`);
 }
 
 const CONTRACT_NAMESPACES = `xmlns="${SERVICES88_NS}" xmlns:i="${XSI_NS}"`;

@@ -9,7 +9,9 @@ import { DEFAULT_TENANT } from '../store/chat-store.js';
 import { RecentDigests } from '../store/credentials.js';
 import { escapeAttribute, escapeText } from '../xml.js';
 import { isBodyTooLarge, readRequestBody } from './body.js';
-import { handleSoapRequest, writeAnswer, type Endpoint, type SoapEndpointSettings } from './soap-endpoint.js';
+import { writeAnswer, writeQueuedAnswer, type AnswerWriter, type QueuedAnswer } from './answer-writer.js';
+import { handleSoapRequest, type Endpoint, type SoapEndpointSettings } from './soap-endpoint.js';
+import { TurnBatch } from './turn-batch.js';
 import type { ServiceDescription } from './wsdl.js';
 
 /**
@@ -30,21 +32,32 @@ export interface AppSettings extends SoapEndpointSettings, AdminSettings {
  * The server's request listener. A SOAP POST, the hot path, is answered with Node's own request and response
  * objects, without express's routing and response helpers (measured: 480 µs of CPU per AddChatMessage through
  * express, 293 past it); everything else (WSDLs, REST, the admin API, 404 and 405) goes to the express app.
+ * SOAP POSTs are handled together at the end of the event loop's turn that read them, and their answers are
+ * written together at the end of a turn too (see TurnBatch).
  */
 export function createRequestListener(settings: AppSettings): (request: IncomingMessage, response: ServerResponse) => void {
   const app = createApp(settings);
   const soapEndpointOf = soapEndpointCache();
+  const answers = new TurnBatch<QueuedAnswer>((queued) => writeQueuedAnswer(queued, settings.log));
+  const writeLater: AnswerWriter = (response, answer, extra) => answers.add({ response, answer, extra });
+  const posts = new TurnBatch<SoapPost>((post) => {
+    answerSoapPost(settings, post, writeLater).catch((error: unknown) => {
+      const answer = answerError(asEmulatorError(error, settings.log), '1.1', 'fault');
+      if (!post.response.headersSent) writeAnswer(post.response, answer);
+    });
+  });
   return (request, response) => {
     const endpoint = request.method === 'POST' ? soapEndpointOf(request.url ?? '') : null;
-    if (endpoint === null) {
-      app(request, response);
-      return;
-    }
-    answerSoapPost(settings, endpoint, request, response).catch((error: unknown) => {
-      const answer = answerError(asEmulatorError(error, settings.log), '1.1', 'fault');
-      if (!response.headersSent) writeAnswer(response, answer);
-    });
+    if (endpoint === null) app(request, response);
+    else posts.add({ endpoint, request, response });
   };
+}
+
+/** A POST to a SOAP endpoint, waiting to be handled with the others of its turn. */
+interface SoapPost {
+  readonly endpoint: Endpoint;
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
 }
 
 const MAX_CACHED_URLS = 64;
@@ -68,7 +81,7 @@ function soapEndpointCache(): (url: string) => Endpoint | null {
   };
 }
 
-async function answerSoapPost(settings: AppSettings, endpoint: Endpoint, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function answerSoapPost(settings: AppSettings, { endpoint, request, response }: SoapPost, writeLater: AnswerWriter): Promise<void> {
   let body: Buffer;
   try {
     body = await readRequestBody(request, settings.maxBodyBytes);
@@ -77,7 +90,7 @@ async function answerSoapPost(settings: AppSettings, endpoint: Endpoint, request
     writeAnswer(response, answerError(asEmulatorError(error, settings.log), '1.1', 'fault'), extra);
     return;
   }
-  await handleSoapRequest(settings, endpoint, { headers: request.headers, body, digester: digesterOf(request) }, response);
+  await handleSoapRequest(settings, endpoint, { headers: request.headers, body, digester: digesterOf(request) }, response, writeLater);
 }
 
 /** Each connection's RecentDigests, for as long as the connection lives. */

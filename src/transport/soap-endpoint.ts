@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { arrivalTime, type Clock } from '../clock.js';
 import { epochMillisecondsOf } from '../contract/datetime.js';
 import { readRequestHeaders, type RequestHeaders } from '../contract/headers.js';
@@ -7,7 +7,7 @@ import { REQUEST_SEQUENCES } from '../contract/messages.js';
 import type { OperationContract, ServiceName } from '../contract/operations.js';
 import { requestedAction, requireRequestElement, resolveOperation, type ActionSources } from '../envelope/dispatch.js';
 import { readEnvelope, type SoapVersion } from '../envelope/request.js';
-import { answerError, answerFault, answerSuccess, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
+import { answerError, answerFault, answerSuccess, httpAnswer, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
 import { asEmulatorError, EmulatorError } from '../errors.js';
 import type { FaultInjector, FaultSpec } from '../faults.js';
 import { envelopeWarnings, noActionWarning, sequenceWarnings, WarningList, type FidelityWarning } from '../fidelity.js';
@@ -18,6 +18,7 @@ import type { OperationContext } from '../operations/context.js';
 import { SOAP_BINDINGS } from '../operations/soap-bindings.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
 import type { CredentialStore, SecretDigester } from '../store/credentials.js';
+import type { AnswerWriter } from './answer-writer.js';
 import { parseContentType, type ContentType } from './content-type.js';
 
 export interface SoapEndpointSettings {
@@ -72,13 +73,19 @@ type Reply = { readonly kind: 'answer' | 'truncate'; readonly answer: HttpAnswer
  * Answers one SOAP POST: envelope → operation → arguments → authorization → execution → response, and
  * records it in the journal. Every outcome, expected or not, becomes an answer; nothing escapes as a stack trace.
  */
-export async function handleSoapRequest(settings: SoapEndpointSettings, endpoint: Endpoint, request: SoapRequest, response: ServerResponse): Promise<void> {
+export async function handleSoapRequest(
+  settings: SoapEndpointSettings,
+  endpoint: Endpoint,
+  request: SoapRequest,
+  response: ServerResponse,
+  writeAnswer: AnswerWriter,
+): Promise<void> {
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
   const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: NO_ARGUMENTS, warnings: new WarningList(), injected: false, error: undefined };
   const reply = await replyTo(settings, endpoint, request, trace);
   const warnings = trace.warnings.toArray();
-  send(response, reply, warnings);
+  send(response, writeAnswer, reply, warnings);
   const status = reply.kind === 'drop' ? null : reply.answer.status;
   settings.journal.record(
     {
@@ -160,7 +167,7 @@ function injectedReply(
     case 'soapFault':
       return { kind: 'answer', answer: answerFault(version, action.code, action.message) };
     case 'httpStatus':
-      return { kind: 'answer', answer: { status: action.status, contentType: 'text/plain; charset=utf-8', body: `Injected HTTP ${action.status}.\n` } };
+      return { kind: 'answer', answer: httpAnswer(action.status, 'text/plain; charset=utf-8', `Injected HTTP ${action.status}.\n`) };
     case 'drop':
       return { kind: 'drop' };
     case 'truncate':
@@ -169,7 +176,7 @@ function injectedReply(
   }
 }
 
-function send(response: ServerResponse, reply: Reply, warnings: readonly FidelityWarning[]): void {
+function send(response: ServerResponse, writeAnswer: AnswerWriter, reply: Reply, warnings: readonly FidelityWarning[]): void {
   if (reply.kind === 'drop') {
     response.socket?.destroy();
     return;
@@ -182,13 +189,6 @@ function send(response: ServerResponse, reply: Reply, warnings: readonly Fidelit
   const bytes = Buffer.from(reply.answer.body, 'utf8');
   response.writeHead(reply.answer.status, { ...extra, 'Content-Type': reply.answer.contentType, 'Content-Length': String(bytes.length) });
   response.write(bytes.subarray(0, bytes.length >> 1), () => response.socket?.destroy());
-}
-
-/** Writes an answer with Node's own response API: the SOAP path does not go through express (see transport/http.ts). */
-export function writeAnswer(response: ServerResponse, answer: HttpAnswer, extra: OutgoingHttpHeaders = {}): void {
-  response.writeHead(answer.status, { ...extra, 'Content-Type': answer.contentType, 'Content-Length': String(Buffer.byteLength(answer.body, 'utf8')) });
-  // A string, not a Buffer: Node joins the head and a string body into one chunk; a Buffer goes out as a chunk of its own.
-  response.end(answer.body, 'utf8');
 }
 
 /** A warning as an HTTP header value: `code: message`, printable ASCII only (others as \\uXXXX). */

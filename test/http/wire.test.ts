@@ -67,6 +67,16 @@ describe('HTTP on the wire: limits and odd clients', () => {
     expect(result.closed).to.equal(false);
   });
 
+  it('keeps pipelined answers in order when a later one is written at once and an earlier one waits for its turn', async () => {
+    // The 413 is written as soon as the head is read; the AddChatMessage answer before it waits for the end of a turn.
+    const oversized = [`POST ${PATH} HTTP/1.1`, 'Host: emulator', 'Content-Type: text/xml; charset=utf-8', ACTION, 'Content-Length: 10000000', '', ''].join('\r\n');
+    const result = await exchange(base(), [{ data: request(validEnvelope(2, 'before the refusal')) + oversized }], 2000);
+    expect(statuses(result.text)).to.deep.equal([200, 413]);
+    expect(result.text.indexOf('<ChatMessageId>')).to.be.greaterThan(-1);
+    expect(result.text.indexOf('<ChatMessageId>')).to.be.lessThan(result.text.indexOf('HTTP/1.1 413'));
+    expect(result.closed).to.equal(true);
+  });
+
   it('reads a request without a Content-Type as SOAP 1.1 (the lenient default)', async () => {
     const body = validEnvelope(1, 'no type');
     const raw = [`POST ${PATH} HTTP/1.1`, 'Host: emulator', ACTION, `Content-Length: ${body.length}`, '', body].join('\r\n');
