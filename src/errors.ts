@@ -45,18 +45,31 @@ export type ErrorDefinition =
 
 export type ErrorCode = keyof typeof ERRORS;
 
-/** An error the emulator answers with. `message` says what was wrong, where, and what was expected. */
+/**
+ * An error the emulator answers with. `message` says what was wrong, where, and what was expected.
+ *
+ * It has no stack trace: it is an answer, not a bug, and no answer or log shows one. Capturing it cost 10 µs per
+ * error (async frames included), a fifth of the CPU of a call with an unknown ticket.
+ */
 export class EmulatorError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    /** For application errors: the short text a user interface would show (ExceptionInfo/FriendlyText). */
-    readonly friendlyText?: string,
-    /** For application errors: an ExceptionType other than the registry's (injected errors). */
-    private readonly exceptionTypeOverride?: string,
-  ) {
-    super(message);
+  readonly code: ErrorCode;
+  /** For application errors: the short text a user interface would show (ExceptionInfo/FriendlyText). */
+  readonly friendlyText: string | undefined;
+  /** For application errors: an ExceptionType other than the registry's (injected errors). */
+  private readonly exceptionTypeOverride: string | undefined;
+
+  constructor(code: ErrorCode, message: string, friendlyText?: string, exceptionTypeOverride?: string) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     this.name = 'EmulatorError';
+    this.code = code;
+    this.friendlyText = friendlyText;
+    this.exceptionTypeOverride = exceptionTypeOverride;
   }
 
   get definition(): ErrorDefinition {

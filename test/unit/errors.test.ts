@@ -54,4 +54,11 @@ describe('EmulatorError', () => {
     expect(error.friendlyText).to.equal(undefined);
     expect(error.definition).to.deep.equal({ kind: 'fault', status: 500, code: 'Client', subcode: 'DeserializationFailed' });
   });
+
+  it('carries no stack frames, and leaves the stack trace limit of other errors as it was', () => {
+    const limit = Error.stackTraceLimit;
+    expect(new EmulatorError('TicketUnknown', 'The ticket is not known.').stack).to.equal('EmulatorError: The ticket is not known.');
+    expect(Error.stackTraceLimit).to.equal(limit);
+    expect(new Error('a bug').stack).to.match(/^Error: a bug\n\s+at /);
+  });
 });
