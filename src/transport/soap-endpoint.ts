@@ -78,14 +78,14 @@ export async function handleSoapRequest(
   endpoint: Endpoint,
   request: SoapRequest,
   response: ServerResponse,
-  writeAnswer: AnswerWriter,
+  answerWriter: AnswerWriter,
 ): Promise<void> {
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
   const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: NO_ARGUMENTS, warnings: new WarningList(), injected: false, error: undefined };
   const reply = await replyTo(settings, endpoint, request, trace);
   const warnings = trace.warnings.toArray();
-  send(response, writeAnswer, reply, warnings);
+  send(response, answerWriter, reply, warnings);
   const status = reply.kind === 'drop' ? null : reply.answer.status;
   settings.journal.record(
     {
@@ -176,14 +176,14 @@ function injectedReply(
   }
 }
 
-function send(response: ServerResponse, writeAnswer: AnswerWriter, reply: Reply, warnings: readonly FidelityWarning[]): void {
+function send(response: ServerResponse, answerWriter: AnswerWriter, reply: Reply, warnings: readonly FidelityWarning[]): void {
   if (reply.kind === 'drop') {
     response.socket?.destroy();
     return;
   }
   const extra = warnings.length === 0 ? {} : { 'X-Emulator-Warning': warnings.map(warningHeader) };
   if (reply.kind === 'answer') {
-    writeAnswer(response, reply.answer, extra);
+    answerWriter(response, reply.answer, extra);
     return;
   }
   const bytes = Buffer.from(reply.answer.body, 'utf8');
