@@ -51,7 +51,7 @@ export class EmulatorState {
     changes.forEach((change, i) => {
       try {
         if (change.kind === 'reset') this.resetState(change.tenant);
-        else this.loadUnlogged(parseFixtures(change.document, `${where}, change ${i + 1}`));
+        else this.loadUnlogged(parseFixtures(change.document, `${where}, change ${i + 1}`, this.clock));
       } catch (error) {
         if (error instanceof FixturesError || error instanceof AdminInputError) {
           throw new DataDirError(`${error.message} The data directory does not fit these fixtures: give the fixtures it was written with, or another directory.`);

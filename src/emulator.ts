@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { AdminInputError, parseClockSetting, parseJournalFilter } from './admin/input.js';
 import { systemClock } from './clock.js';
 import { resolveOptions, type EmulatorOptions } from './config.js';
+import type { ReadContext } from './contract/codec.js';
 import { SERVICES, type OperationName } from './contract/operations.js';
 import { EmulatorState } from './emulator-state.js';
 import { DEFAULT_FIXTURES_PATH, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
@@ -55,7 +56,7 @@ export interface RunningEmulator {
 /** Starts an emulator; resolves once it is listening. Rejects with ConfigError or FixturesError for bad options. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveOptions(options, { clock: systemClock });
-  const fixtures = await resolveFixtures(config.fixtures);
+  const fixtures = await resolveFixtures(config.fixtures, config.clock);
   const opened = config.dataDir === undefined ? undefined : await ChangeLog.open(config.dataDir);
   const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize, opened?.log);
   if (opened !== undefined) {
@@ -110,9 +111,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (tenant !== undefined && tenant === '') throw new AdminInputError('reset: the tenant is empty; give default, or a CustId.');
       state.reset(tenant);
     },
-    loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures'), document),
-    requests: (filter = {}) => journal.list(parseJournalFilter({ ...filter })),
-    setClock: (setting) => clock.set(setting === null ? null : parseClockSetting(setting)),
+    loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures', clock), document),
+    requests: (filter = {}) => journal.list(parseJournalFilter({ ...filter }, clock)),
+    setClock: (setting) => clock.set(setting === null ? null : parseClockSetting(setting, clock)),
     stop: async () => {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -125,8 +126,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 const NO_FIXTURES: Fixtures = { tickets: [], applicationTokens: [], bearerTokens: [], tenants: new Map() };
 
-function resolveFixtures(fixtures: string | FixturesDocument | null | undefined): Promise<Fixtures> | Fixtures {
+function resolveFixtures(fixtures: string | FixturesDocument | null | undefined, context: ReadContext): Promise<Fixtures> | Fixtures {
   if (fixtures === null) return NO_FIXTURES;
-  if (fixtures === undefined) return readFixturesFile(DEFAULT_FIXTURES_PATH);
-  return typeof fixtures === 'string' ? readFixturesFile(fixtures) : parseFixtures(fixtures, 'the fixtures option');
+  if (fixtures === undefined) return readFixturesFile(DEFAULT_FIXTURES_PATH, context);
+  return typeof fixtures === 'string' ? readFixturesFile(fixtures, context) : parseFixtures(fixtures, 'the fixtures option', context);
 }

@@ -1,3 +1,4 @@
+import { hasTimeZone } from './contract/datetime.js';
 import { SERVICES88_NS, XSI_NS } from './contract/namespaces.js';
 import type { SequenceSpec } from './contract/messages.js';
 import { isNil } from './contract/read.js';
@@ -118,7 +119,7 @@ export function sequenceWarnings(element: XmlElement, spec: SequenceSpec, path: 
     last = Math.max(last, index);
     const nested = spec.nested?.[child.localName];
     if (nested !== undefined && !isNil(child)) sequenceWarnings(child, nested, childPath(path, child), warnings);
-    if (spec.dateTimes?.includes(child.localName) === true && !isNil(child) && !hasZone(child.text)) {
+    if (spec.dateTimes?.includes(child.localName) === true && !isNil(child) && !hasTimeZone(child.text)) {
       warnings.add({
         code: 'date-without-zone',
         message: `${childPath(path, child)} '${child.text.trim()}' has no time zone: the emulator reads it as UTC; WCF reads it as a local time of the server.`,
@@ -142,10 +143,6 @@ function hasXsiType(element: XmlElement): boolean {
   if (hasXsiTypeAttribute(element)) return true;
   for (const child of element.children) if (hasXsiType(child)) return true;
   return false;
-}
-
-function hasZone(text: string): boolean {
-  return /(Z|[+-][0-9]{2}:[0-9]{2})$/.test(text.trim());
 }
 
 /** Paths of the elements with an xsi:type attribute, in document order. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { InvalidValueError, notAValid, type ValueCodec } from './contract/codec.js';
+import { InvalidValueError, notAValid, type ReadContext, type ValueCodec } from './contract/codec.js';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage, type FieldContract } from './contract/chat-message.js';
 import { SO_PRINCIPAL_CONTRACT, type SoPrincipal, type SoPrincipalCarrier } from './contract/principal.js';
 import { xsBoolean, xsInt } from './contract/values.js';
@@ -77,7 +77,7 @@ export class FixturesError extends Error {
   }
 }
 
-export async function readFixturesFile(path: string): Promise<Fixtures> {
+export async function readFixturesFile(path: string, context: ReadContext): Promise<Fixtures> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -90,16 +90,16 @@ export async function readFixturesFile(path: string): Promise<Fixtures> {
   } catch (error) {
     throw new FixturesError(`The fixtures file ${path} is not valid JSON: ${(error as Error).message}`);
   }
-  return parseFixtures(json, path);
+  return parseFixtures(json, path, context);
 }
 
-/** Checks a fixtures document (parsed JSON); `source` names it in errors. */
-export function parseFixtures(json: unknown, source: string): Fixtures {
+/** Checks a fixtures document (parsed JSON); `source` names it in errors. Dates of a time alone fall on the context's date. */
+export function parseFixtures(json: unknown, source: string, context: ReadContext): Fixtures {
   const root = object(json, source);
   onlyKeys(root, ['tickets', 'applicationTokens', 'bearerTokens', 'tenants'], source);
   const tenants = new Map<TenantId, TenantFixtures>();
   for (const [tenant, value] of Object.entries(object(root['tenants'] ?? {}, `${source}: tenants`))) {
-    tenants.set(tenant, parseTenant(value, `${source}: tenants.${tenant}`));
+    tenants.set(tenant, parseTenant(value, `${source}: tenants.${tenant}`, context));
   }
   return {
     tickets: strings(root['tickets'], `${source}: tickets`),
@@ -130,11 +130,11 @@ export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: 
   }
 }
 
-function parseTenant(json: unknown, where: string): TenantFixtures {
+function parseTenant(json: unknown, where: string, context: ReadContext): TenantFixtures {
   const tenant = object(json, where);
   onlyKeys(tenant, ['tickets', 'applicationTokens', 'bearerTokens', 'sessions', 'messages', 'users'], where);
-  const messages = array(tenant['messages'] ?? [], `${where}.messages`).map((m, i) => parseMessage(m, `${where}.messages[${i}]`));
-  const users = array(tenant['users'] ?? [], `${where}.users`).map((u, i) => parseUser(u, `${where}.users[${i}]`));
+  const messages = array(tenant['messages'] ?? [], `${where}.messages`).map((m, i) => parseMessage(m, `${where}.messages[${i}]`, context));
+  const users = array(tenant['users'] ?? [], `${where}.users`).map((u, i) => parseUser(u, `${where}.users[${i}]`, context));
   const seen = new Map<string, number>();
   users.forEach((user, i) => {
     const first = seen.get(user.userName.toLowerCase());
@@ -145,13 +145,13 @@ function parseTenant(json: unknown, where: string): TenantFixtures {
     tickets: strings(tenant['tickets'], `${where}.tickets`),
     applicationTokens: strings(tenant['applicationTokens'], `${where}.applicationTokens`),
     bearerTokens: strings(tenant['bearerTokens'], `${where}.bearerTokens`),
-    sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseValue(s, xsInt, `${where}.sessions[${i}]`)),
+    sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseValue(s, xsInt, `${where}.sessions[${i}]`, context)),
     messages,
     users,
   };
 }
 
-function parseMessage(json: unknown, where: string): TenantFixtures['messages'][number] {
+function parseMessage(json: unknown, where: string, context: ReadContext): TenantFixtures['messages'][number] {
   const fields = object(json, where);
   onlyKeys(fields, CHAT_MESSAGE_FIELDS, where);
   const read = <K extends keyof ChatMessage>(name: K): ChatMessage[K] => {
@@ -162,7 +162,7 @@ function parseMessage(json: unknown, where: string): TenantFixtures['messages'][
       if (field.nillable) return null as ChatMessage[K];
       throw new FixturesError(`${where}.${name}: null is not allowed for ${field.codec.typeName}.`);
     }
-    return parseValue(value, field.codec, `${where}.${name}`);
+    return parseValue(value, field.codec, `${where}.${name}`, context);
   };
   if (fields['ChatSessionId'] === undefined) throw new FixturesError(`${where}: ChatSessionId is required.`);
   return {
@@ -206,7 +206,7 @@ const USER_DEFAULTS: Omit<SoPrincipal, 'Associate'> = {
   DatabaseContextIdentifier: '',
 };
 
-function parseUser(json: unknown, where: string): User {
+function parseUser(json: unknown, where: string, context: ReadContext): User {
   const fields = object(json, where);
   const principalFields = Object.keys(SO_PRINCIPAL_CONTRACT) as (keyof SoPrincipal)[];
   onlyKeys(fields, ['UserName', 'Password', ...principalFields, 'FunctionRights', 'SecondaryGroups'], where);
@@ -219,31 +219,31 @@ function parseUser(json: unknown, where: string): User {
   if (typeof password !== 'string') throw new FixturesError(`${where}.Password: expected a string, found ${describe(password)}.`);
   const principal: SoPrincipal = { ...USER_DEFAULTS, Associate: userName };
   for (const name of principalFields) {
-    if (fields[name] !== undefined) setPrincipalField(principal, name, fields[name], `${where}.${name}`);
+    if (fields[name] !== undefined) setPrincipalField(principal, name, fields[name], `${where}.${name}`, context);
   }
   const carrier = {
     ...principal,
     FunctionRights: strings(fields['FunctionRights'], `${where}.FunctionRights`),
-    SecondaryGroups: array(fields['SecondaryGroups'] ?? [], `${where}.SecondaryGroups`).map((g, i) => parseValue(g, xsInt, `${where}.SecondaryGroups[${i}]`)),
+    SecondaryGroups: array(fields['SecondaryGroups'] ?? [], `${where}.SecondaryGroups`).map((g, i) => parseValue(g, xsInt, `${where}.SecondaryGroups[${i}]`, context)),
   } satisfies SoPrincipalCarrier;
   return { userName, password, principal: carrier };
 }
 
-function setPrincipalField<K extends keyof SoPrincipal>(principal: SoPrincipal, name: K, value: unknown, where: string): void {
+function setPrincipalField<K extends keyof SoPrincipal>(principal: SoPrincipal, name: K, value: unknown, where: string, context: ReadContext): void {
   const field: FieldContract<SoPrincipal[K]> = SO_PRINCIPAL_CONTRACT[name];
-  if (value !== null) principal[name] = parseValue(value, field.codec, where);
+  if (value !== null) principal[name] = parseValue(value, field.codec, where, context);
   else if (field.nillable) principal[name] = null as SoPrincipal[K];
   else throw new FixturesError(`${where}: null is not allowed for ${field.codec.typeName}.`);
 }
 
 /** Reads a JSON value with the same codec as the SOAP element, so that fixtures are checked exactly as requests are. */
-function parseValue<T>(value: unknown, codec: ValueCodec<T>, where: string): T {
+function parseValue<T>(value: unknown, codec: ValueCodec<T>, where: string, context: ReadContext): T {
   const isBoolean = (codec as ValueCodec<unknown>) === xsBoolean;
   if (typeof value !== 'string' && typeof value !== 'number' && !(isBoolean && typeof value === 'boolean')) {
     throw new FixturesError(`${where}: expected ${isBoolean ? 'true or false' : 'a string or a number'}, found ${describe(value)}.`);
   }
   try {
-    return codec.parse(String(value));
+    return codec.parse(String(value), context);
   } catch (error) {
     if (error instanceof InvalidValueError) throw new FixturesError(`${where}: '${String(value)}' is ${notAValid(codec, error)}.`);
     throw error;

@@ -1,5 +1,5 @@
 import type { ClockSetting } from '../clock.js';
-import { InvalidValueError, notAValid } from '../contract/codec.js';
+import { InvalidValueError, notAValid, type ReadContext } from '../contract/codec.js';
 import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { OPERATION_NAMES, type OperationName } from '../contract/operations.js';
 import type { FaultAction, FaultSpec } from '../faults.js';
@@ -19,13 +19,13 @@ export class AdminInputError extends Error {
 }
 
 /** `{ "now": "2021-03-25T21:36:53Z" }` or `{ "offsetMs": 60000 }`. */
-export function parseClockSetting(json: unknown): ClockSetting {
+export function parseClockSetting(json: unknown, context: ReadContext): ClockSetting {
   const body = object(json, 'the clock');
   onlyKeys(body, ['now', 'offsetMs'], 'the clock');
   if ((body['now'] === undefined) === (body['offsetMs'] === undefined)) {
     throw new AdminInputError('The clock takes exactly one of "now" (an xs:dateTime such as 2021-03-25T21:36:53Z) and "offsetMs" (milliseconds).');
   }
-  if (body['now'] !== undefined) return { now: dateTime(body['now'], 'now') };
+  if (body['now'] !== undefined) return { now: dateTime(body['now'], 'now', context) };
   const offsetMs = body['offsetMs'];
   if (typeof offsetMs !== 'number' || !Number.isSafeInteger(offsetMs)) throw new AdminInputError(`offsetMs: expected an integer number of milliseconds, found ${describe(offsetMs)}.`);
   return { offsetMs };
@@ -89,12 +89,12 @@ function faultAction(body: Record<string, unknown>, kind: (typeof FAULT_ACTIONS)
 }
 
 /** The journal's filters, from query parameters (admin API) or an object (embedding API): tenant, operation, since, limit. */
-export function parseJournalFilter(input: Readonly<Record<string, unknown>>): JournalFilter {
+export function parseJournalFilter(input: Readonly<Record<string, unknown>>, context: ReadContext): JournalFilter {
   onlyKeys(input, ['tenant', 'operation', 'since', 'limit'], 'the request filter');
   const filter: { -readonly [K in keyof JournalFilter]: JournalFilter[K] } = {};
   if (input['tenant'] !== undefined) filter.tenant = string(input['tenant'], 'tenant');
   if (input['operation'] !== undefined) filter.operation = operationName(input['operation'], 'operation');
-  if (input['since'] !== undefined) filter.sinceMs = epochMillisecondsOf(dateTime(input['since'], 'since'));
+  if (input['since'] !== undefined) filter.sinceMs = epochMillisecondsOf(dateTime(input['since'], 'since', context));
   if (input['limit'] !== undefined) {
     const limit = typeof input['limit'] === 'string' && /^[0-9]+$/.test(input['limit']) ? Number(input['limit']) : input['limit'];
     filter.limit = integer(limit, 'limit', 0, Number.MAX_SAFE_INTEGER);
@@ -108,10 +108,10 @@ export function operationName(value: unknown, where: string): OperationName {
   return name as OperationName;
 }
 
-function dateTime(value: unknown, where: string) {
+function dateTime(value: unknown, where: string, context: ReadContext) {
   const text = string(value, where);
   try {
-    return xsDateTime.parse(text);
+    return xsDateTime.parse(text, context);
   } catch (error) {
     if (error instanceof InvalidValueError) throw new AdminInputError(`${where}: '${text}' is ${notAValid(xsDateTime, error)}.`);
     throw error;

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { InvalidValueError } from '../contract/codec.js';
+import type { ReadContext } from '../contract/codec.js';
 import { xsDateTime } from '../contract/datetime.js';
 import { chatMessageToJson } from '../contract/json.js';
 import { xsInt } from '../contract/values.js';
@@ -55,7 +56,7 @@ export function adminRouter(settings: AdminSettings): Router {
   });
   route(router, '/fixtures', {
     POST: async (request) => {
-      const fixtures = parseFixtures(request.body, 'the fixtures');
+      const fixtures = parseFixtures(request.body, 'the fixtures', state.clock);
       state.loadFixtures(fixtures, request.body as FixturesDocument);
       await state.durability.flushed();
       const tenants = [...fixtures.tenants.values()];
@@ -75,13 +76,13 @@ export function adminRouter(settings: AdminSettings): Router {
   route(router, '/tenants/:tenant/sessions/:session/messages', {
     GET: (request) => {
       const tenant = request.params['tenant'] as string;
-      const chatSessionId = sessionId(request.params['session'] as string);
+      const chatSessionId = sessionId(request.params['session'] as string, state.clock);
       if (!state.store.hasSession(tenant, chatSessionId)) throw new AdminHttpError(404, `Tenant '${tenant}' has no chat session ${chatSessionId}.`);
       return { tenant, chatSessionId, messages: state.store.messagesAfter(tenant, chatSessionId, 0).map(chatMessageToJson) };
     },
   });
   route(router, '/requests', {
-    GET: (request) => state.journal.list(parseJournalFilter(request.query as Record<string, unknown>)),
+    GET: (request) => state.journal.list(parseJournalFilter(request.query as Record<string, unknown>, state.clock)),
     DELETE: () => {
       state.journal.clear();
       return { cleared: true };
@@ -90,7 +91,7 @@ export function adminRouter(settings: AdminSettings): Router {
   route(router, '/clock', {
     GET: () => clockView(state),
     PUT: (request) => {
-      state.clock.set(parseClockSetting(request.body));
+      state.clock.set(parseClockSetting(request.body, state.clock));
       return clockView(state);
     },
     DELETE: () => {
@@ -155,9 +156,9 @@ function queryTenant(request: Request): string | undefined {
   return tenant;
 }
 
-function sessionId(text: string): number {
+function sessionId(text: string, context: ReadContext): number {
   try {
-    return xsInt.parse(text);
+    return xsInt.parse(text, context);
   } catch (error) {
     if (error instanceof InvalidValueError) throw new AdminInputError(`The chat session id '${text}' is not an xs:int (${error.reason}).`);
     throw error;

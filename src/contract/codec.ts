@@ -1,3 +1,5 @@
+import type { Instant } from './datetime.js';
+
 /**
  * A value codec turns the lexical form of one XML Schema simple type into a typed value and back.
  * Every element value the emulator reads or writes goes through one of these, so that a range,
@@ -7,11 +9,19 @@ export interface ValueCodec<T> {
   /** The schema type, as a fault names it: `xs:int`, `xs:dateTime`, `ChatMessageType`. */
   readonly typeName: string;
   /** Parses the element's text. Throws InvalidValueError when the text is not a value of this type. */
-  parse(text: string): T;
+  parse(text: string, context: ReadContext): T;
   /** Writes the value in the form the real service writes it (not escaped for XML). */
   format(value: T): string;
   /** True when format() never writes `&`, `<`, `>` or CR (numbers, names, dates): the writer then skips escaping. */
   readonly markupFree: boolean;
+}
+
+/**
+ * What reading a value may need beyond its text: the emulator's clock. WCF puts an xs:dateTime that is a time, a
+ * day or a month alone on the server's current date.
+ */
+export interface ReadContext {
+  now(): Instant;
 }
 
 /**

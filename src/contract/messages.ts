@@ -1,4 +1,5 @@
 import { childElement, type XmlElement } from '../xml.js';
+import type { ReadContext } from './codec.js';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage, type FieldContract } from './chat-message.js';
 import { SERVICES88_NS, WCF_ARRAYS_NS } from './namespaces.js';
 import { OPERATIONS, type OperationName } from './operations.js';
@@ -49,28 +50,28 @@ export interface Authentication {
 const INT_PARAMETER: FieldContract<number> = { codec: xsInt, nillable: false, whenAbsent: 0 };
 const STRING_PARAMETER: FieldContract<string | null> = { codec: xsString, nillable: true, whenAbsent: null };
 
-export function readAddChatMessage(wrapper: XmlElement): AddChatMessageRequest {
+export function readAddChatMessage(wrapper: XmlElement, context: ReadContext): AddChatMessageRequest {
   const path = OPERATIONS.AddChatMessage.requestElement;
   const message = childElement(wrapper, SERVICES88_NS, 'Message');
   return {
-    ChatSessionId: readField(wrapper, 'ChatSessionId', INT_PARAMETER, path),
-    Message: message === undefined || isNil(message) ? null : readDataContract(message, CHAT_MESSAGE_CONTRACT, `${path}/Message`),
+    ChatSessionId: readField(wrapper, 'ChatSessionId', INT_PARAMETER, path, context),
+    Message: message === undefined || isNil(message) ? null : readDataContract(message, CHAT_MESSAGE_CONTRACT, `${path}/Message`, context),
   };
 }
 
-export function readGetChatMessages(wrapper: XmlElement): GetChatMessagesRequest {
+export function readGetChatMessages(wrapper: XmlElement, context: ReadContext): GetChatMessagesRequest {
   const path = OPERATIONS.GetChatMessages.requestElement;
   return {
-    ChatSessionId: readField(wrapper, 'ChatSessionId', INT_PARAMETER, path),
-    After: readField(wrapper, 'After', INT_PARAMETER, path),
+    ChatSessionId: readField(wrapper, 'ChatSessionId', INT_PARAMETER, path, context),
+    After: readField(wrapper, 'After', INT_PARAMETER, path, context),
   };
 }
 
-export function readAuthenticateUsernamePassword(wrapper: XmlElement): AuthenticateUsernamePasswordRequest {
+export function readAuthenticateUsernamePassword(wrapper: XmlElement, context: ReadContext): AuthenticateUsernamePasswordRequest {
   const path = OPERATIONS.AuthenticateUsernamePassword.requestElement;
   return {
-    UserName: readField(wrapper, 'UserName', STRING_PARAMETER, path),
-    Password: readField(wrapper, 'Password', STRING_PARAMETER, path),
+    UserName: readField(wrapper, 'UserName', STRING_PARAMETER, path, context),
+    Password: readField(wrapper, 'Password', STRING_PARAMETER, path, context),
   };
 }
 

@@ -1,6 +1,6 @@
 import { EmulatorError } from '../errors.js';
 import { attributeValue, childElement, type XmlElement } from '../xml.js';
-import { InvalidValueError, notAValid } from './codec.js';
+import { InvalidValueError, notAValid, type ReadContext } from './codec.js';
 import type { DataContract, FieldContract } from './chat-message.js';
 import { SERVICES88_NS, XSI_NS } from './namespaces.js';
 
@@ -17,7 +17,7 @@ export function isNil(element: XmlElement): boolean {
 }
 
 /** Reads the child element `name` of `parent` with the field's codec. */
-export function readField<T>(parent: XmlElement, name: string, field: FieldContract<T>, path: string): T {
+export function readField<T>(parent: XmlElement, name: string, field: FieldContract<T>, path: string, context: ReadContext): T {
   const element = childElement(parent, SERVICES88_NS, name);
   if (element === undefined) return field.whenAbsent;
   if (isNil(element)) {
@@ -28,7 +28,7 @@ export function readField<T>(parent: XmlElement, name: string, field: FieldContr
     throw deserializationFailed(path, name, `has child elements; expected a ${field.codec.typeName} value`);
   }
   try {
-    return field.codec.parse(element.text);
+    return field.codec.parse(element.text, context);
   } catch (error) {
     if (error instanceof InvalidValueError) {
       throw deserializationFailed(path, name, `has the value '${clip(element.text)}', which is ${notAValid(field.codec, error)}`);
@@ -38,10 +38,10 @@ export function readField<T>(parent: XmlElement, name: string, field: FieldContr
 }
 
 /** Reads a data contract (a complex type) from `element`, every field by its codec. */
-export function readDataContract<T>(element: XmlElement, contract: DataContract<T>, path: string): T {
+export function readDataContract<T>(element: XmlElement, contract: DataContract<T>, path: string, context: ReadContext): T {
   const value: Partial<T> = {};
   for (const name of Object.keys(contract) as (keyof T & string)[]) {
-    value[name] = readField(element, name, contract[name], path);
+    value[name] = readField(element, name, contract[name], path, context);
   }
   // Every key of the contract was assigned above.
   return value as T;

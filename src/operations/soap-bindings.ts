@@ -1,3 +1,4 @@
+import type { ReadContext } from '../contract/codec.js';
 import { chatMessageToJson } from '../contract/json.js';
 import {
   readAddChatMessage,
@@ -84,7 +85,7 @@ export interface SoapBinding {
    * returns the call to make once the caller is authorized: WCF reads the whole message before the
    * service checks the ticket, so a bad value is a fault even without a valid ticket.
    */
-  prepare(wrapper: XmlElement): PreparedCall;
+  prepare(wrapper: XmlElement, context: ReadContext): PreparedCall;
   /** What the caller must present. */
   readonly requires: Requirement;
   /** The response content of a call that failed with an application error: a nil Response. */
@@ -93,17 +94,17 @@ export interface SoapBinding {
 
 export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
   AddChatMessage: {
-    prepare: (wrapper) => new AddChatMessageCall(readAddChatMessage(wrapper)),
+    prepare: (wrapper, context) => new AddChatMessageCall(readAddChatMessage(wrapper, context)),
     requires: 'ticket',
     nilResult: writeAddChatMessageResult(null),
   },
   GetChatMessages: {
-    prepare: (wrapper) => new GetChatMessagesCall(readGetChatMessages(wrapper)),
+    prepare: (wrapper, context) => new GetChatMessagesCall(readGetChatMessages(wrapper, context)),
     requires: 'ticket',
     nilResult: writeGetChatMessagesResult(null),
   },
   AuthenticateUsernamePassword: {
-    prepare: (wrapper) => new AuthenticateUsernamePasswordCall(readAuthenticateUsernamePassword(wrapper)),
+    prepare: (wrapper, context) => new AuthenticateUsernamePasswordCall(readAuthenticateUsernamePassword(wrapper, context)),
     requires: 'applicationToken',
     nilResult: writeAuthenticateResult(null),
   },

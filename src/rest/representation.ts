@@ -1,4 +1,4 @@
-import { InvalidValueError, notAValid, type ValueCodec } from '../contract/codec.js';
+import { InvalidValueError, notAValid, type ReadContext, type ValueCodec } from '../contract/codec.js';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, CHAT_MESSAGE_SPECIAL_TYPE, CHAT_MESSAGE_TYPE, type ChatMessage } from '../contract/chat-message.js';
 import { XSI_NS } from '../contract/namespaces.js';
 import { xsInt } from '../contract/values.js';
@@ -20,7 +20,7 @@ const ENUM_VALUES: Readonly<Record<string, Readonly<Record<string, number>>>> = 
   SpecialType: CHAT_MESSAGE_SPECIAL_TYPE,
 };
 
-export function readRestChatMessage(fields: Fields, path: string): ChatMessage {
+export function readRestChatMessage(fields: Fields, path: string, context: ReadContext): ChatMessage {
   const message: Record<string, unknown> = {};
   for (const name of CHAT_MESSAGE_FIELDS) {
     const value = fieldOf(fields, name);
@@ -31,23 +31,23 @@ export function readRestChatMessage(fields: Fields, path: string): ChatMessage {
       if (!field.nillable && name !== 'WhenPosted') throw badValue(where, `null is not allowed: expected ${field.codec.typeName}.`);
       message[name] = field.whenAbsent;
     } else if (ENUM_VALUES[name] !== undefined) message[name] = readEnum(value, ENUM_VALUES[name], field.codec, where);
-    else message[name] = readScalar(value, field.codec as ValueCodec<unknown>, where);
+    else message[name] = readScalar(value, field.codec as ValueCodec<unknown>, where, context);
   }
   // Every field was set above, each by its contract codec.
   return message as unknown as ChatMessage;
 }
 
 /** An xs:int parameter (ChatSessionId, After) from the body, the query string or the path. */
-export function readRestInt(value: FieldValue | undefined, where: string, whenAbsent: number): number {
+export function readRestInt(value: FieldValue | undefined, where: string, whenAbsent: number, context: ReadContext): number {
   if (value === undefined || value === '') return whenAbsent;
-  return readScalar(value, xsInt, where);
+  return readScalar(value, xsInt, where, context);
 }
 
-function readScalar<T>(value: FieldValue, codec: ValueCodec<T>, where: string): T {
+function readScalar<T>(value: FieldValue, codec: ValueCodec<T>, where: string, context: ReadContext): T {
   if (typeof value === 'object' && value !== null) throw badValue(where, `expected ${codec.typeName}, found ${Array.isArray(value) ? 'an array' : 'an object'}.`);
   if (typeof value === 'boolean' && codec.typeName !== 'xs:boolean') throw badValue(where, `expected ${codec.typeName}, found ${value}.`);
   try {
-    return codec.parse(String(value));
+    return codec.parse(String(value), context);
   } catch (error) {
     if (error instanceof InvalidValueError) throw badValue(where, `'${String(value)}' is ${notAValid(codec, error)}.`);
     throw error;

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { arrivalTime, type Clock } from '../clock.js';
 import type { ChatMessage } from '../contract/chat-message.js';
+import type { ReadContext } from '../contract/codec.js';
 import { chatMessageToJson } from '../contract/json.js';
 import type { OperationName } from '../contract/operations.js';
 import { EmulatorError, logUnexpectedError } from '../errors.js';
@@ -43,7 +44,7 @@ interface Endpoint {
   readonly method: 'get' | 'post';
   readonly path: string;
   readonly operation: OperationName;
-  read(request: Request, body: Fields): Call;
+  read(request: Request, body: Fields, context: ReadContext): Call;
 }
 
 type Call =
@@ -55,29 +56,29 @@ const ENDPOINTS: readonly Endpoint[] = [
     method: 'post',
     path: '/api/v1/ChatSession/:chatSessionId/Messages',
     operation: 'AddChatMessage',
-    read: (request, body) => ({
+    read: (request, body, context) => ({
       operation: 'AddChatMessage',
-      ChatSessionId: pathSession(request),
-      Message: Object.keys(body).length === 0 ? null : readRestChatMessage(body, ''),
+      ChatSessionId: pathSession(request, context),
+      Message: Object.keys(body).length === 0 ? null : readRestChatMessage(body, '', context),
     }),
   },
   {
     method: 'get',
     path: '/api/v1/ChatSession/:chatSessionId/Messages',
     operation: 'GetChatMessages',
-    read: (request) => ({ operation: 'GetChatMessages', ChatSessionId: pathSession(request), After: readRestInt(queryValue(request, 'after'), 'after', 0) }),
+    read: (request, _body, context) => ({ operation: 'GetChatMessages', ChatSessionId: pathSession(request, context), After: readRestInt(queryValue(request, 'after'), 'after', 0, context) }),
   },
   {
     method: 'post',
     path: '/api/v1/Agents/Chat/AddChatMessage',
     operation: 'AddChatMessage',
-    read: (request, body) => {
+    read: (request, body, context) => {
       const message = fieldOf(body, 'Message');
       if (message !== undefined && message !== null && (typeof message !== 'object' || Array.isArray(message))) throw new RestError(400, 'Message: expected a ChatMessage object.', 'ArgumentException', 'Message');
       return {
         operation: 'AddChatMessage',
-        ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0),
-        Message: message === undefined || message === null ? null : readRestChatMessage(message as Fields, 'Message.'),
+        ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0, context),
+        Message: message === undefined || message === null ? null : readRestChatMessage(message as Fields, 'Message.', context),
       };
     },
   },
@@ -85,10 +86,10 @@ const ENDPOINTS: readonly Endpoint[] = [
     method: 'post',
     path: '/api/v1/Agents/Chat/GetChatMessages',
     operation: 'GetChatMessages',
-    read: (request, body) => ({
+    read: (request, body, context) => ({
       operation: 'GetChatMessages',
-      ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0),
-      After: readRestInt(agentParameter(request, body, 'After'), 'After', 0),
+      ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0, context),
+      After: readRestInt(agentParameter(request, body, 'After'), 'After', 0, context),
     }),
   },
 ];
@@ -132,7 +133,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
       zone: parseTimeZoneHeader(request.get('SO-TimeZone')),
       select: parseSelect(request.query['$select']),
     };
-    call = endpoint.read(request, readBody(request.body, request.headers['content-type']));
+    call = endpoint.read(request, readBody(request.body, request.headers['content-type']), settings.clock);
     body = run(settings, tenant, call, how);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
@@ -170,8 +171,8 @@ function run(settings: RestSettings, tenant: TenantId, call: Call, how: Represen
   return representMessages(getChatMessages(context, { ChatSessionId: call.ChatSessionId, After: call.After }), how);
 }
 
-function pathSession(request: Request): number {
-  return readRestInt(request.params['chatSessionId'], 'chatSessionId', 0);
+function pathSession(request: Request, context: ReadContext): number {
+  return readRestInt(request.params['chatSessionId'], 'chatSessionId', 0, context);
 }
 
 /** A query parameter, its name not case-sensitive. */

@@ -122,7 +122,7 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     const wrapper = requireRequestElement(envelope, operation);
     sequenceWarnings(wrapper, REQUEST_SEQUENCES[operation.name], operation.requestElement, trace.warnings);
     const binding = SOAP_BINDINGS[operation.name];
-    const call = binding.prepare(wrapper);
+    const call = binding.prepare(wrapper, settings.clock);
     trace.arguments = call.journal;
     if (settings.strict) refuseWarnings(trace.warnings.toArray());
 

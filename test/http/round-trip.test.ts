@@ -14,8 +14,9 @@ import {
   type Node,
   type Version,
 } from '../support/soap.js';
+import { READ_CONTEXT } from '../support/context.js';
 
-const fixedClock: Clock = { now: () => parseXsDateTime('2030-01-02T03:04:05.1234567Z') };
+const fixedClock: Clock = { now: () => parseXsDateTime('2030-01-02T03:04:05.1234567Z', READ_CONTEXT) };
 
 for (const version of ['1.1', '1.2'] as const) {
   describe(`SOAP ${version} round trips`, () => {

@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../src/contract/chat-message.js';
 import { DEFAULT_FIXTURES_PATH, FixturesError, loadFixtures, parseFixtures, readFixturesFile } from '../../src/fixtures.js';
 import { InMemoryCredentials } from '../../src/store/credentials.js';
 import { InMemoryChatStore } from '../../src/store/memory-store.js';
+import { READ_CONTEXT } from '../support/context.js';
 
 /** Seconds since the epoch of a UTC date, computed independently of the code under test. */
 const utcSeconds = (year: number, month: number, day: number, hour: number, minute: number, second: number): number =>
@@ -90,7 +91,7 @@ const EMPTY: ChatMessage = {
 /** The FixturesError message `parse` throws; fails the test otherwise. */
 function fixturesError(json: unknown): string {
   try {
-    parseFixtures(json, 'test');
+    parseFixtures(json, 'test', READ_CONTEXT);
   } catch (error) {
     expect(error).to.be.instanceOf(FixturesError);
     return (error as FixturesError).message;
@@ -112,15 +113,15 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 
 describe('parseFixtures', () => {
   it('refuses a misspelt key at the top level and in a tenant, naming the allowed keys', () => {
-    expect(() => parseFixtures({ ticket: ['x'] }, 'test')).to.throw(FixturesError, "test: unknown key 'ticket'; expected tickets, applicationTokens, bearerTokens, tenants.");
-    expect(() => parseFixtures({ tenants: { Cust1: { session: [1] } } }, 'test')).to.throw(
+    expect(() => parseFixtures({ ticket: ['x'] }, 'test', READ_CONTEXT)).to.throw(FixturesError, "test: unknown key 'ticket'; expected tickets, applicationTokens, bearerTokens, tenants.");
+    expect(() => parseFixtures({ tenants: { Cust1: { session: [1] } } }, 'test', READ_CONTEXT)).to.throw(
       FixturesError,
       "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, bearerTokens, sessions, messages, users.",
     );
   });
 
   it('reads global tickets and tokens, tenants, sessions and messages', () => {
-    const fixtures = parseFixtures(FULL_DOCUMENT, 'test');
+    const fixtures = parseFixtures(FULL_DOCUMENT, 'test', READ_CONTEXT);
     expect(fixtures.tickets).to.deep.equal(['7T:global==']);
     expect(fixtures.applicationTokens).to.deep.equal(['tok-global']);
     expect(fixtures.bearerTokens).to.deep.equal([]);
@@ -137,7 +138,7 @@ describe('parseFixtures', () => {
   });
 
   it('reads an empty document as no fixtures', () => {
-    const fixtures = parseFixtures({}, 'test');
+    const fixtures = parseFixtures({}, 'test', READ_CONTEXT);
     expect(fixtures.tickets).to.deep.equal([]);
     expect(fixtures.applicationTokens).to.deep.equal([]);
     expect(fixtures.tenants.size).to.equal(0);
@@ -230,6 +231,7 @@ describe('parseFixtures', () => {
     const fixtures = parseFixtures(
       { tenants: { Cust1: { users: [{ UserName: 'agent', Password: 'pw', AssociateId: 5, FullName: 'Kari Nordmann', IsPerson: false, RoleType: 'ExternalUser', EMailAddress: null, FunctionRights: ['chat'], SecondaryGroups: [2, '3'] }] } } },
       'test',
+      READ_CONTEXT,
     );
     expect(fixtures.tenants.get('Cust1')?.users).to.deep.equal([
       {
@@ -297,7 +299,7 @@ describe('loadFixtures', () => {
   it('puts tickets, tokens, sessions and messages into the stores', () => {
     const store = new InMemoryChatStore();
     const credentials = new InMemoryCredentials();
-    loadFixtures(parseFixtures(FULL_DOCUMENT, 'test'), store, credentials);
+    loadFixtures(parseFixtures(FULL_DOCUMENT, 'test', READ_CONTEXT), store, credentials);
 
     expect(credentials.ticketStatus('default', '7T:global==', 0)).to.equal('valid');
     expect(credentials.ticketStatus('Cust9', '7T:global==', 0)).to.equal('valid');
@@ -321,7 +323,7 @@ describe('loadFixtures', () => {
   it('numbers messages without ids from 1', () => {
     const store = new InMemoryChatStore();
     loadFixtures(
-      parseFixtures({ tenants: { T: { messages: [{ ChatSessionId: 3, Message: 'a' }, { ChatSessionId: 3, Message: 'b' }] } } }, 'test'),
+      parseFixtures({ tenants: { T: { messages: [{ ChatSessionId: 3, Message: 'a' }, { ChatSessionId: 3, Message: 'b' }] } } }, 'test', READ_CONTEXT),
       store,
       new InMemoryCredentials(),
     );
@@ -346,7 +348,7 @@ describe('readFixturesFile', () => {
   it('reads and checks a file, naming it in errors', async () => {
     const path = join(directory, 'bad-enum.json');
     await writeFile(path, JSON.stringify(withMessage({ ChatSessionId: 1, Type: 'Bogus' })));
-    const error = await rejection(readFixturesFile(path));
+    const error = await rejection(readFixturesFile(path, READ_CONTEXT));
     expect(error).to.be.instanceOf(FixturesError);
     expect(error.message).to.match(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: tenants\\.Cust1\\.messages\\[0\\]\\.Type: 'Bogus' is not`));
   });
@@ -354,13 +356,13 @@ describe('readFixturesFile', () => {
   it('reads a valid file', async () => {
     const path = join(directory, 'good.json');
     await writeFile(path, JSON.stringify(FULL_DOCUMENT));
-    const fixtures = await readFixturesFile(path);
+    const fixtures = await readFixturesFile(path, READ_CONTEXT);
     expect(fixtures.tenants.get('Cust1')?.messages).to.have.length(3);
   });
 
   it('reports a missing file with its path and the error code', async () => {
     const path = join(directory, 'missing.json');
-    const error = await rejection(readFixturesFile(path));
+    const error = await rejection(readFixturesFile(path, READ_CONTEXT));
     expect(error).to.be.instanceOf(FixturesError);
     expect(error.message).to.equal(`Cannot read the fixtures file ${path}: ENOENT.`);
   });
@@ -368,13 +370,13 @@ describe('readFixturesFile', () => {
   it('reports invalid JSON with its path', async () => {
     const path = join(directory, 'invalid.json');
     await writeFile(path, '{ "tickets": [');
-    const error = await rejection(readFixturesFile(path));
+    const error = await rejection(readFixturesFile(path, READ_CONTEXT));
     expect(error).to.be.instanceOf(FixturesError);
     expect(error.message.startsWith(`The fixtures file ${path} is not valid JSON: `)).to.equal(true);
   });
 
   it('reads the bundled default fixtures with the documentation’s sample ticket and token', async () => {
-    const fixtures = await readFixturesFile(DEFAULT_FIXTURES_PATH);
+    const fixtures = await readFixturesFile(DEFAULT_FIXTURES_PATH, READ_CONTEXT);
     expect(fixtures.tickets).to.include('7T:1234abcxyzExample==');
     expect(fixtures.applicationTokens).to.include('1234567-1234-9876');
     const credentials = new InMemoryCredentials();

@@ -10,6 +10,7 @@ import {
 } from '../../src/contract/messages.js';
 import { EmulatorError } from '../../src/errors.js';
 import { parseXml, type XmlElement } from '../../src/xml.js';
+import { READ_CONTEXT } from '../support/context.js';
 
 const NS = 'http://www.superoffice.net/ws/crm/NetServer/Services88';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -63,6 +64,7 @@ describe('readAddChatMessage', () => {
           '<SpecialType>Options</SpecialType><SpecialParam>["a","b"]</SpecialParam>' +
           '<WhenPosted>2021-03-25T21:36:53.1234567+01:00</WhenPosted></Message>',
       ),
+      READ_CONTEXT,
     );
     expect(request).to.deep.equal({
       ChatSessionId: 7,
@@ -84,53 +86,54 @@ describe('readAddChatMessage', () => {
   it('reads prefixed elements the same as default-namespace ones', () => {
     const request = readAddChatMessage(
       prefixedAddChatMessage('<c:ChatSessionId>5</c:ChatSessionId><c:Message><c:Type>Special</c:Type></c:Message>'),
+      READ_CONTEXT,
     );
     expect(request).to.deep.equal({ ChatSessionId: 5, Message: { ...DEFAULT_MESSAGE, Type: 'Special' } });
   });
 
   it('gives absent fields their defaults', () => {
-    expect(readAddChatMessage(addChatMessage('<Message/>'))).to.deep.equal({ ChatSessionId: 0, Message: DEFAULT_MESSAGE });
-    expect(readAddChatMessage(addChatMessage('<Message><Author>x</Author></Message>'))).to.deep.equal({
+    expect(readAddChatMessage(addChatMessage('<Message/>'), READ_CONTEXT)).to.deep.equal({ ChatSessionId: 0, Message: DEFAULT_MESSAGE });
+    expect(readAddChatMessage(addChatMessage('<Message><Author>x</Author></Message>'), READ_CONTEXT)).to.deep.equal({
       ChatSessionId: 0,
       Message: { ...DEFAULT_MESSAGE, Author: 'x' },
     });
   });
 
   it('reads an absent Message element as a null message', () => {
-    expect(readAddChatMessage(addChatMessage('<ChatSessionId>4</ChatSessionId>'))).to.deep.equal({ ChatSessionId: 4, Message: null });
+    expect(readAddChatMessage(addChatMessage('<ChatSessionId>4</ChatSessionId>'), READ_CONTEXT)).to.deep.equal({ ChatSessionId: 4, Message: null });
   });
 
   it('reads an empty string field as the empty string, not null', () => {
-    const request = readAddChatMessage(addChatMessage('<Message><Message></Message><Author/></Message>'));
+    const request = readAddChatMessage(addChatMessage('<Message><Message></Message><Author/></Message>'), READ_CONTEXT);
     expect(request.Message?.Message).to.equal('');
     expect(request.Message?.Author).to.equal('');
   });
 
   it('keeps whitespace in string fields', () => {
-    const request = readAddChatMessage(addChatMessage('<Message><Message>  two\n lines </Message></Message>'));
+    const request = readAddChatMessage(addChatMessage('<Message><Message>  two\n lines </Message></Message>'), READ_CONTEXT);
     expect(request.Message?.Message).to.equal('  two\n lines ');
   });
 
   it('reads xsi:nil on the Message field as null', () => {
-    const request = readAddChatMessage(addChatMessage('<Message><Message i:nil="true"/><SpecialParam i:nil="1"/></Message>'));
+    const request = readAddChatMessage(addChatMessage('<Message><Message i:nil="true"/><SpecialParam i:nil="1"/></Message>'), READ_CONTEXT);
     expect(request.Message).to.deep.equal(DEFAULT_MESSAGE);
-    const prefixed = readAddChatMessage(prefixedAddChatMessage('<c:Message><c:Author xsi:nil="true">ignored</c:Author></c:Message>'));
+    const prefixed = readAddChatMessage(prefixedAddChatMessage('<c:Message><c:Author xsi:nil="true">ignored</c:Author></c:Message>'), READ_CONTEXT);
     expect(prefixed.Message?.Author).to.equal(null);
   });
 
   it('reads a nil Message element as a null message', () => {
-    expect(readAddChatMessage(addChatMessage('<ChatSessionId>2</ChatSessionId><Message i:nil="true"/>'))).to.deep.equal({
+    expect(readAddChatMessage(addChatMessage('<ChatSessionId>2</ChatSessionId><Message i:nil="true"/>'), READ_CONTEXT)).to.deep.equal({
       ChatSessionId: 2,
       Message: null,
     });
   });
 
   it('reads xsi:nil="false" as not nil', () => {
-    expect(readAddChatMessage(addChatMessage('<Message i:nil="false"/>')).Message).to.deep.equal(DEFAULT_MESSAGE);
+    expect(readAddChatMessage(addChatMessage('<Message i:nil="false"/>'), READ_CONTEXT).Message).to.deep.equal(DEFAULT_MESSAGE);
   });
 
   it('refuses xsi:nil on ReadByCustomer with DeserializationFailed naming the element', () => {
-    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><ReadByCustomer i:nil="true"/></Message>')));
+    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><ReadByCustomer i:nil="true"/></Message>'), READ_CONTEXT));
     expect(error.code).to.equal('DeserializationFailed');
     expect(error.message).to.equal(
       `${PREFIX}element 'AddChatMessage/Message/ReadByCustomer' is nil (xsi:nil="true"), but xs:short is not nillable.`,
@@ -138,7 +141,7 @@ describe('readAddChatMessage', () => {
   });
 
   it('refuses ReadByCustomer 32768 naming the element, the value and xs:short', () => {
-    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><ReadByCustomer>32768</ReadByCustomer></Message>')));
+    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><ReadByCustomer>32768</ReadByCustomer></Message>'), READ_CONTEXT));
     expect(error.code).to.equal('DeserializationFailed');
     expect(error.message).to.equal(
       `${PREFIX}element 'AddChatMessage/Message/ReadByCustomer' has the value '32768', which is not a valid xs:short (out of range -32768 to 32767).`,
@@ -146,7 +149,7 @@ describe('readAddChatMessage', () => {
   });
 
   it('refuses Type toUser naming ChatMessageType and its names', () => {
-    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><Type>toUser</Type></Message>')));
+    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><Type>toUser</Type></Message>'), READ_CONTEXT));
     expect(error.code).to.equal('DeserializationFailed');
     expect(error.message).to.equal(
       `${PREFIX}element 'AddChatMessage/Message/Type' has the value 'toUser', which is not a valid ChatMessageType ` +
@@ -155,14 +158,14 @@ describe('readAddChatMessage', () => {
   });
 
   it('refuses a WhenPosted with month 13 naming the element, the value and the problem', () => {
-    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><WhenPosted>2021-13-01T00:00:00Z</WhenPosted></Message>')));
+    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><WhenPosted>2021-13-01T00:00:00Z</WhenPosted></Message>'), READ_CONTEXT));
     expect(error.code).to.equal('DeserializationFailed');
     expect(error.message).to.contain("element 'AddChatMessage/Message/WhenPosted'");
     expect(error.message).to.contain("has the value '2021-13-01T00:00:00Z', which is not a valid xs:dateTime (month 13 is out of range 1 to 12).");
   });
 
   it('refuses a wrapper ChatSessionId that is not an xs:int', () => {
-    const error = errorFrom(() => readAddChatMessage(addChatMessage('<ChatSessionId>1.5</ChatSessionId>')));
+    const error = errorFrom(() => readAddChatMessage(addChatMessage('<ChatSessionId>1.5</ChatSessionId>'), READ_CONTEXT));
     expect(error.code).to.equal('DeserializationFailed');
     expect(error.message).to.equal(
       `${PREFIX}element 'AddChatMessage/ChatSessionId' has the value '1.5', which is not a valid xs:int (not an integer from -2147483648 to 2147483647).`,
@@ -170,29 +173,30 @@ describe('readAddChatMessage', () => {
   });
 
   it('refuses an element with child elements where a value is expected', () => {
-    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><ChatMessageId><x/></ChatMessageId></Message>')));
+    const error = errorFrom(() => readAddChatMessage(addChatMessage('<Message><ChatMessageId><x/></ChatMessageId></Message>'), READ_CONTEXT));
     expect(error.code).to.equal('DeserializationFailed');
     expect(error.message).to.equal(`${PREFIX}element 'AddChatMessage/Message/ChatMessageId' has child elements; expected a xs:int value.`);
-    const inString = errorFrom(() => readAddChatMessage(addChatMessage('<Message><Message><b>bold</b></Message></Message>')));
+    const inString = errorFrom(() => readAddChatMessage(addChatMessage('<Message><Message><b>bold</b></Message></Message>'), READ_CONTEXT));
     expect(inString.code).to.equal('DeserializationFailed');
     expect(inString.message).to.contain("'AddChatMessage/Message/Message' has child elements");
   });
 
   it('clips a very long bad value in the message', () => {
     const long = '1'.repeat(150);
-    const error = errorFrom(() => readAddChatMessage(addChatMessage(`<ChatSessionId>${long}</ChatSessionId>`)));
+    const error = errorFrom(() => readAddChatMessage(addChatMessage(`<ChatSessionId>${long}</ChatSessionId>`), READ_CONTEXT));
     expect(error.message).to.contain(`the value '${'1'.repeat(100)}… (150 characters)'`);
   });
 
   it('ignores elements in a foreign namespace, as if absent', () => {
     const request = readAddChatMessage(
       addChatMessage('<ChatSessionId xmlns="urn:other">5</ChatSessionId><Message><Type xmlns="urn:other">bogus</Type><Author>a</Author></Message>'),
+      READ_CONTEXT,
     );
     expect(request).to.deep.equal({ ChatSessionId: 0, Message: { ...DEFAULT_MESSAGE, Author: 'a' } });
   });
 
   it('ignores a Message element in a foreign namespace (the message is then null)', () => {
-    expect(readAddChatMessage(addChatMessage('<Message xmlns="urn:other"><Type>ToUser</Type></Message>'))).to.deep.equal({
+    expect(readAddChatMessage(addChatMessage('<Message xmlns="urn:other"><Type>ToUser</Type></Message>'), READ_CONTEXT)).to.deep.equal({
       ChatSessionId: 0,
       Message: null,
     });
@@ -201,6 +205,7 @@ describe('readAddChatMessage', () => {
   it('ignores unknown extra elements', () => {
     const request = readAddChatMessage(
       addChatMessage('<Extra>x</Extra><ChatSessionId>9</ChatSessionId><Message><Colour>red</Colour><ReadByCustomer>2</ReadByCustomer></Message>'),
+      READ_CONTEXT,
     );
     expect(request).to.deep.equal({ ChatSessionId: 9, Message: { ...DEFAULT_MESSAGE, ReadByCustomer: 2 } });
   });
@@ -208,23 +213,23 @@ describe('readAddChatMessage', () => {
 
 describe('readGetChatMessages', () => {
   it('reads ChatSessionId and After', () => {
-    expect(readGetChatMessages(getChatMessages('<ChatSessionId>606</ChatSessionId><After>148</After>'))).to.deep.equal({
+    expect(readGetChatMessages(getChatMessages('<ChatSessionId>606</ChatSessionId><After>148</After>'), READ_CONTEXT)).to.deep.equal({
       ChatSessionId: 606,
       After: 148,
     });
   });
 
   it('gives absent parameters 0', () => {
-    expect(readGetChatMessages(getChatMessages(''))).to.deep.equal({ ChatSessionId: 0, After: 0 });
+    expect(readGetChatMessages(getChatMessages(''), READ_CONTEXT)).to.deep.equal({ ChatSessionId: 0, After: 0 });
   });
 
   it('accepts After at the xs:int boundaries', () => {
-    expect(readGetChatMessages(getChatMessages('<After>2147483647</After>')).After).to.equal(2147483647);
-    expect(readGetChatMessages(getChatMessages('<After>-2147483648</After>')).After).to.equal(-2147483648);
+    expect(readGetChatMessages(getChatMessages('<After>2147483647</After>'), READ_CONTEXT).After).to.equal(2147483647);
+    expect(readGetChatMessages(getChatMessages('<After>-2147483648</After>'), READ_CONTEXT).After).to.equal(-2147483648);
   });
 
   it('refuses After 2147483648 with DeserializationFailed', () => {
-    const error = errorFrom(() => readGetChatMessages(getChatMessages('<ChatSessionId>1</ChatSessionId><After>2147483648</After>')));
+    const error = errorFrom(() => readGetChatMessages(getChatMessages('<ChatSessionId>1</ChatSessionId><After>2147483648</After>'), READ_CONTEXT));
     expect(error.code).to.equal('DeserializationFailed');
     expect(error.message).to.equal(
       `${PREFIX}element 'GetChatMessages/After' has the value '2147483648', which is not a valid xs:int (out of range -2147483648 to 2147483647).`,

@@ -9,11 +9,12 @@ import {
 } from '../../src/contract/chat-message.js';
 import { xsDateTime } from '../../src/contract/datetime.js';
 import { enumCodec, xsBoolean, xsInt, xsShort, xsString } from '../../src/contract/values.js';
+import { READ_CONTEXT } from '../support/context.js';
 
 /** The InvalidValueError reason `codec` gives for `text`; fails the test if the text is accepted. */
 function reasonFor<T>(codec: ValueCodec<T>, text: string): string {
   try {
-    codec.parse(text);
+    codec.parse(text, READ_CONTEXT);
   } catch (error) {
     expect(error).to.be.instanceOf(InvalidValueError);
     return (error as InvalidValueError).reason;
@@ -38,8 +39,8 @@ describe('xsInt', () => {
   });
 
   it('accepts the boundaries -2147483648 and 2147483647', () => {
-    expect(xsInt.parse('-2147483648')).to.equal(-2147483648);
-    expect(xsInt.parse('2147483647')).to.equal(2147483647);
+    expect(xsInt.parse('-2147483648', READ_CONTEXT)).to.equal(-2147483648);
+    expect(xsInt.parse('2147483647', READ_CONTEXT)).to.equal(2147483647);
   });
 
   it('rejects 2147483648 and -2147483649 as out of range', () => {
@@ -48,23 +49,23 @@ describe('xsInt', () => {
   });
 
   it('accepts a leading plus sign', () => {
-    expect(xsInt.parse('+5')).to.equal(5);
-    expect(xsInt.parse('+2147483647')).to.equal(2147483647);
+    expect(xsInt.parse('+5', READ_CONTEXT)).to.equal(5);
+    expect(xsInt.parse('+2147483647', READ_CONTEXT)).to.equal(2147483647);
   });
 
   it('accepts leading zeros, even many of them', () => {
-    expect(xsInt.parse('007')).to.equal(7);
-    expect(xsInt.parse('-0042')).to.equal(-42);
-    expect(xsInt.parse('0000000000000000000000000002147483647')).to.equal(2147483647);
+    expect(xsInt.parse('007', READ_CONTEXT)).to.equal(7);
+    expect(xsInt.parse('-0042', READ_CONTEXT)).to.equal(-42);
+    expect(xsInt.parse('0000000000000000000000000002147483647', READ_CONTEXT)).to.equal(2147483647);
   });
 
   it('ignores surrounding XML whitespace (space, tab, CR, LF)', () => {
-    expect(xsInt.parse('  12\n')).to.equal(12);
-    expect(xsInt.parse('\t\r\n-3 ')).to.equal(-3);
+    expect(xsInt.parse('  12\n', READ_CONTEXT)).to.equal(12);
+    expect(xsInt.parse('\t\r\n-3 ', READ_CONTEXT)).to.equal(-3);
   });
 
   it('reads -0 as 0, not as negative zero', () => {
-    const value = xsInt.parse('-0');
+    const value = xsInt.parse('-0', READ_CONTEXT);
     expect(value).to.equal(0);
     expect(Object.is(value, -0)).to.equal(false);
   });
@@ -94,8 +95,8 @@ describe('xsShort', () => {
   });
 
   it('accepts the boundaries -32768 and 32767', () => {
-    expect(xsShort.parse('-32768')).to.equal(-32768);
-    expect(xsShort.parse('32767')).to.equal(32767);
+    expect(xsShort.parse('-32768', READ_CONTEXT)).to.equal(-32768);
+    expect(xsShort.parse('32767', READ_CONTEXT)).to.equal(32767);
   });
 
   it('rejects 32768 and -32769 as out of range', () => {
@@ -105,13 +106,13 @@ describe('xsShort', () => {
   });
 
   it('accepts a leading plus, leading zeros and surrounding whitespace', () => {
-    expect(xsShort.parse('+1')).to.equal(1);
-    expect(xsShort.parse('00032767')).to.equal(32767);
-    expect(xsShort.parse(' 7\n')).to.equal(7);
+    expect(xsShort.parse('+1', READ_CONTEXT)).to.equal(1);
+    expect(xsShort.parse('00032767', READ_CONTEXT)).to.equal(32767);
+    expect(xsShort.parse(' 7\n', READ_CONTEXT)).to.equal(7);
   });
 
   it('reads -0 as 0', () => {
-    expect(Object.is(xsShort.parse('-0'), 0)).to.equal(true);
+    expect(Object.is(xsShort.parse('-0', READ_CONTEXT), 0)).to.equal(true);
   });
 
   it('rejects texts that are not integers with the not-an-integer reason', () => {
@@ -131,15 +132,15 @@ describe('xsBoolean', () => {
   });
 
   it('reads true, false, 1 and 0', () => {
-    expect(xsBoolean.parse('true')).to.equal(true);
-    expect(xsBoolean.parse('false')).to.equal(false);
-    expect(xsBoolean.parse('1')).to.equal(true);
-    expect(xsBoolean.parse('0')).to.equal(false);
+    expect(xsBoolean.parse('true', READ_CONTEXT)).to.equal(true);
+    expect(xsBoolean.parse('false', READ_CONTEXT)).to.equal(false);
+    expect(xsBoolean.parse('1', READ_CONTEXT)).to.equal(true);
+    expect(xsBoolean.parse('0', READ_CONTEXT)).to.equal(false);
   });
 
   it('ignores surrounding whitespace', () => {
-    expect(xsBoolean.parse(' true\n')).to.equal(true);
-    expect(xsBoolean.parse('\t0 ')).to.equal(false);
+    expect(xsBoolean.parse(' true\n', READ_CONTEXT)).to.equal(true);
+    expect(xsBoolean.parse('\t0 ', READ_CONTEXT)).to.equal(false);
   });
 
   it('rejects other spellings, case variants and numbers', () => {
@@ -160,12 +161,12 @@ describe('xsString', () => {
   });
 
   it('keeps surrounding and inner whitespace', () => {
-    expect(xsString.parse('  a \r\n b\t')).to.equal('  a \r\n b\t');
+    expect(xsString.parse('  a \r\n b\t', READ_CONTEXT)).to.equal('  a \r\n b\t');
   });
 
   it('keeps the empty string and whitespace-only strings', () => {
-    expect(xsString.parse('')).to.equal('');
-    expect(xsString.parse('   ')).to.equal('   ');
+    expect(xsString.parse('', READ_CONTEXT)).to.equal('');
+    expect(xsString.parse('   ', READ_CONTEXT)).to.equal('   ');
   });
 
   it('writes the value unchanged (escaping is the writer’s job)', () => {
@@ -180,12 +181,12 @@ describe('enumCodec (ChatMessageType)', () => {
 
   it('accepts every name', () => {
     for (const name of ['Invalid', 'ToCustomer', 'ToUser', 'Special']) {
-      expect(chatMessageTypeCodec.parse(name)).to.equal(name);
+      expect(chatMessageTypeCodec.parse(name, READ_CONTEXT)).to.equal(name);
     }
   });
 
   it('ignores surrounding whitespace around a name', () => {
-    expect(chatMessageTypeCodec.parse(' ToUser\n')).to.equal('ToUser');
+    expect(chatMessageTypeCodec.parse(' ToUser\n', READ_CONTEXT)).to.equal('ToUser');
   });
 
   it('rejects a wrong-case name, a number and the empty string, listing the names', () => {
@@ -217,13 +218,13 @@ describe('enumCodec (ChatMessageSpecialType)', () => {
 
   it('accepts every name', () => {
     for (const name of Object.keys(CHAT_MESSAGE_SPECIAL_TYPE)) {
-      expect(chatMessageSpecialTypeCodec.parse(name)).to.equal(name);
+      expect(chatMessageSpecialTypeCodec.parse(name, READ_CONTEXT)).to.equal(name);
     }
     expect(Object.keys(CHAT_MESSAGE_SPECIAL_TYPE).join(', ')).to.equal(SPECIAL_TYPE_NAMES);
   });
 
   it('spells TransferedSession with one r, as the contract does', () => {
-    expect(chatMessageSpecialTypeCodec.parse('TransferedSession')).to.equal('TransferedSession');
+    expect(chatMessageSpecialTypeCodec.parse('TransferedSession', READ_CONTEXT)).to.equal('TransferedSession');
     expect(reasonFor(chatMessageSpecialTypeCodec, 'TransferredSession')).to.equal(
       `the names, case-sensitive, are ${SPECIAL_TYPE_NAMES}`,
     );
