@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { InvalidValueError, notAValid, type ReadContext, type ValueCodec } from './contract/codec.js';
+import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from './contract/codec.js';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage, type FieldContract } from './contract/chat-message.js';
 import { SO_PRINCIPAL_CONTRACT, type SoPrincipal, type SoPrincipalCarrier } from './contract/principal.js';
-import { xsBoolean, xsInt } from './contract/values.js';
+import { xsBoolean, xsInt, xsString } from './contract/values.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import type { InMemoryCredentials, User } from './store/credentials.js';
 
@@ -217,6 +217,8 @@ function parseUser(json: unknown, where: string, context: ReadContext): User {
   // Empty is allowed: the documented request sample logs in with an empty UserName and Password.
   if (typeof userName !== 'string') throw new FixturesError(`${where}.UserName: expected a string, found ${describe(userName)}.`);
   if (typeof password !== 'string') throw new FixturesError(`${where}.Password: expected a string, found ${describe(password)}.`);
+  // The user name is written into answers (the principal's Associate); the password never is.
+  parseValue(userName, xsString, `${where}.UserName`, context);
   const principal: SoPrincipal = { ...USER_DEFAULTS, Associate: userName };
   for (const name of principalFields) {
     if (fields[name] !== undefined) setPrincipalField(principal, name, fields[name], `${where}.${name}`, context);
@@ -245,7 +247,7 @@ function parseValue<T>(value: unknown, codec: ValueCodec<T>, where: string, cont
   try {
     return codec.parse(String(value), context);
   } catch (error) {
-    if (error instanceof InvalidValueError) throw new FixturesError(`${where}: '${String(value)}' is ${notAValid(codec, error)}.`);
+    if (error instanceof InvalidValueError) throw new FixturesError(`${where}: ${quoted(String(value))} is ${notAValid(codec, error)}.`);
     throw error;
   }
 }

@@ -763,6 +763,22 @@ export function attributeValue(element: XmlElement, namespace: string, localName
   return element.attributes.find((a) => a.localName === localName && a.namespace === namespace)?.value;
 }
 
+/**
+ * The first character of `text` that XML 1.0 cannot carry, even escaped, as `U+XXXX`; undefined when there is none.
+ * A value that holds one can never be written into an answer, so it is refused where it comes in.
+ */
+export function unwritableCharacter(text: string): string | undefined {
+  const forbidden = FORBIDDEN_CHARACTER.exec(text);
+  return forbidden === null ? undefined : `U+${codePoint(forbidden[0])}`;
+}
+
+const FORBIDDEN_CHARACTERS = new RegExp(FORBIDDEN_CHARACTER.source, 'g');
+
+/** `text` with every character XML 1.0 cannot carry written as `\uXXXX`: for messages that quote what a client sent. */
+export function escapeUnwritable(text: string): string {
+  return FORBIDDEN_CHARACTER.test(text) ? text.replace(FORBIDDEN_CHARACTERS, (c) => `\\u${codePoint(c)}`) : text;
+}
+
 /** Escapes character data for an element's content. CR is written as a reference so that it survives a parser's line-end normalisation. */
 export function escapeText(text: string): string {
   // Most values need no escaping; testing first saves replace()'s copy (a third of writing 1,000 messages).

@@ -473,6 +473,17 @@ describe('cli (the compiled command line, run as a process)', function () {
       expectNoStackTrace(result);
     });
 
+    it('a fixtures file with a message that XML cannot carry: exit 2, the path of the field, the character as \\u0007', async () => {
+      const path = tempFile('bell.json', JSON.stringify({ tenants: { Cust1: { messages: [{ ChatSessionId: 1, Author: 'bell\u0007' }] } } }));
+      const result = await runCli(['--port', '0', '--fixtures', path]);
+      expect(result.code).to.equal(2);
+      expect(result.stdout).to.equal('');
+      expect(result.stderr).to.equal(
+        `${NAME}: ${path}: tenants.Cust1.messages[0].Author: 'bell\\u0007' is not a valid xs:string (it holds the character U+0007, which XML 1.0 cannot carry).\n`,
+      );
+      expectNoStackTrace(result);
+    });
+
     it('a fixtures file with a ticket that is not a string: exit 2, the path tickets[1]', async () => {
       const path = tempFile('bad-ticket.json', JSON.stringify({ tickets: ['ok', 42] }));
       const result = await runCli(['--port', '0', '--fixtures', path]);

@@ -4,6 +4,7 @@ import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { OPERATION_NAMES, type OperationName } from '../contract/operations.js';
 import type { FaultAction, FaultSpec } from '../faults.js';
 import type { JournalFilter } from '../journal/journal.js';
+import { unwritableCharacter } from '../xml.js';
 
 /**
  * Reading what a test sends to the admin API (or to the embedding API): clock settings, faults, journal filters.
@@ -62,12 +63,12 @@ function faultAction(body: Record<string, unknown>, kind: (typeof FAULT_ACTIONS)
     case 'exceptionInfo': {
       const info = object(body['exceptionInfo'], 'exceptionInfo');
       onlyKeys(info, ['exceptionType', 'message', 'friendlyText'], 'exceptionInfo');
-      const message = info['message'] === undefined ? 'Injected application error.' : string(info['message'], 'exceptionInfo.message');
+      const message = info['message'] === undefined ? 'Injected application error.' : writableText(info['message'], 'exceptionInfo.message');
       return {
         kind: 'exceptionInfo',
-        exceptionType: info['exceptionType'] === undefined ? 'SoException' : string(info['exceptionType'], 'exceptionInfo.exceptionType'),
+        exceptionType: info['exceptionType'] === undefined ? 'SoException' : writableText(info['exceptionType'], 'exceptionInfo.exceptionType'),
         message,
-        friendlyText: info['friendlyText'] === undefined ? message : string(info['friendlyText'], 'exceptionInfo.friendlyText'),
+        friendlyText: info['friendlyText'] === undefined ? message : writableText(info['friendlyText'], 'exceptionInfo.friendlyText'),
       };
     }
     case 'soapFault': {
@@ -77,7 +78,7 @@ function faultAction(body: Record<string, unknown>, kind: (typeof FAULT_ACTIONS)
       const codes: Record<string, 'Client' | 'Server'> = { Client: 'Client', Sender: 'Client', Server: 'Server', Receiver: 'Server' };
       const mapped = codes[code];
       if (mapped === undefined) throw new AdminInputError(`soapFault.code: '${code}' is not one of Client, Server, Sender, Receiver.`);
-      return { kind: 'soapFault', code: mapped, message: fault['message'] === undefined ? 'Injected fault.' : string(fault['message'], 'soapFault.message') };
+      return { kind: 'soapFault', code: mapped, message: fault['message'] === undefined ? 'Injected fault.' : writableText(fault['message'], 'soapFault.message') };
     }
     case 'httpStatus':
       return { kind: 'httpStatus', status: integer(body['httpStatus'], 'httpStatus', 200, 599) };
@@ -132,6 +133,14 @@ function onlyKeys(value: Readonly<Record<string, unknown>>, allowed: readonly st
 function string(value: unknown, where: string): string {
   if (typeof value !== 'string' || value === '') throw new AdminInputError(`${where}: expected a non-empty string, found ${describe(value)}.`);
   return value;
+}
+
+/** A text that an answer will carry: a non-empty string of characters XML 1.0 can carry. */
+function writableText(value: unknown, where: string): string {
+  const text = string(value, where);
+  const unwritable = unwritableCharacter(text);
+  if (unwritable !== undefined) throw new AdminInputError(`${where}: it holds the character ${unwritable}, which XML 1.0 cannot carry, and it would be written into an answer.`);
+  return text;
 }
 
 function integer(value: unknown, where: string, min: number, max: number): number {

@@ -1,3 +1,4 @@
+import { escapeUnwritable } from '../xml.js';
 import type { Instant } from './datetime.js';
 
 /**
@@ -39,6 +40,11 @@ export class InvalidValueError extends Error {
 /** XML Schema's whitespace "collapse" for the non-string types: surrounding XML whitespace is not part of the value. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
+/** A value quoted in a message: characters XML cannot carry as `\uXXXX`, so that an answer quoting it stays well-formed. */
+export function quoted(text: string): string {
+  return `'${escapeUnwritable(text)}'`;
 }
 
 /** How every error about a bad value says it: "not a valid xs:short (out of range -32768 to 32767)". */

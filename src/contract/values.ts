@@ -1,3 +1,4 @@
+import { unwritableCharacter } from '../xml.js';
 import { collapseWhitespace, InvalidValueError, type ValueCodec } from './codec.js';
 
 const INTEGER = /^[+-]?[0-9]+$/;
@@ -43,10 +44,17 @@ export const xsBoolean: ValueCodec<boolean> = {
   markupFree: true,
 };
 
-/** xs:string keeps every character, whitespace included. */
+/**
+ * xs:string keeps every character, whitespace included. A character XML 1.0 cannot carry is refused: a value
+ * from XML never has one, but a JSON body or fixture can, and it could never be written into an answer.
+ */
 export const xsString: ValueCodec<string> = {
   typeName: 'xs:string',
-  parse: (text) => text,
+  parse(text) {
+    const unwritable = unwritableCharacter(text);
+    if (unwritable !== undefined) throw new InvalidValueError(`it holds the character ${unwritable}, which XML 1.0 cannot carry`);
+    return text;
+  },
   format: (value) => value,
   markupFree: false,
 };

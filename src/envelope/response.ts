@@ -2,7 +2,7 @@ import { SERVICES88_NS, WCF_DISPATCHER_NS, XSI_NS } from '../contract/namespaces
 import type { OperationContract } from '../contract/operations.js';
 import { writeElement, writeNil } from '../contract/write.js';
 import { EmulatorError, type FaultCode } from '../errors.js';
-import { escapeText } from '../xml.js';
+import { escapeText, escapeUnwritable } from '../xml.js';
 import { envelopeNamespace, type SoapVersion } from './request.js';
 
 /** An HTTP answer, ready to send. */
@@ -85,11 +85,11 @@ function responseHeaders(failure: { error: EmulatorError; exceptionType: string 
     failure === null
       ? nil('ExceptionInfo')
       : `<ExceptionInfo ${CONTRACT_NAMESPACES}>` +
-        writeElement('Message', failure.error.message) +
+        writeElement('Message', escapeUnwritable(failure.error.message)) +
         // Never a stack trace: the emulator has none worth showing, and the real one should not leak either.
         writeNil('StackTrace') +
-        writeElement('FriendlyText', failure.error.friendlyText ?? failure.error.message) +
-        writeElement('ExceptionType', failure.exceptionType) +
+        writeElement('FriendlyText', escapeUnwritable(failure.error.friendlyText ?? failure.error.message)) +
+        writeElement('ExceptionType', escapeUnwritable(failure.exceptionType)) +
         writeNil('Source') +
         writeNil('InnerException') +
         writeNil('Parameters') +
@@ -99,7 +99,7 @@ function responseHeaders(failure: { error: EmulatorError; exceptionType: string 
 
 /** A fault as WCF writes it; with a subcode, SOAP 1.1 uses the subcode as the faultcode, in WCF's dispatcher namespace. */
 function fault(version: SoapVersion, code: FaultCode, subcode: string | undefined, reason: string): string {
-  const text = escapeText(reason);
+  const text = escapeText(escapeUnwritable(reason));
   if (version === '1.1') {
     const faultcode = subcode === undefined ? `<faultcode>s:${code}</faultcode>` : `<faultcode xmlns:a="${WCF_DISPATCHER_NS}">a:${subcode}</faultcode>`;
     return `<s:Fault>${faultcode}<faultstring xml:lang="en-US">${text}</faultstring></s:Fault>`;

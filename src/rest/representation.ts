@@ -1,8 +1,8 @@
-import { InvalidValueError, notAValid, type ReadContext, type ValueCodec } from '../contract/codec.js';
+import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from '../contract/codec.js';
 import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, CHAT_MESSAGE_SPECIAL_TYPE, CHAT_MESSAGE_TYPE, type ChatMessage } from '../contract/chat-message.js';
 import { XSI_NS } from '../contract/namespaces.js';
 import { xsInt } from '../contract/values.js';
-import { escapeText } from '../xml.js';
+import { escapeText, escapeUnwritable } from '../xml.js';
 import { fieldOf, type FieldValue, type Fields } from './body.js';
 import { badValue, type RestError } from './rest-error.js';
 import type { AnswerZone } from './timezone.js';
@@ -49,7 +49,7 @@ function readScalar<T>(value: FieldValue, codec: ValueCodec<T>, where: string, c
   try {
     return codec.parse(String(value), context);
   } catch (error) {
-    if (error instanceof InvalidValueError) throw badValue(where, `'${String(value)}' is ${notAValid(codec, error)}.`);
+    if (error instanceof InvalidValueError) throw badValue(where, `${quoted(String(value))} is ${notAValid(codec, error)}.`);
     throw error;
   }
 }
@@ -64,7 +64,7 @@ function readEnum(value: FieldValue, values: Readonly<Record<string, number>>, c
     const name = names.find((n) => values[n] === Number(value));
     if (name !== undefined) return name;
   }
-  throw badValue(where, `'${String(value)}' is not a ${codec.typeName}: give one of ${names.map((n) => `${n} (${values[n]})`).join(', ')}.`);
+  throw badValue(where, `${quoted(String(value))} is not a ${codec.typeName}: give one of ${names.map((n) => `${n} (${values[n]})`).join(', ')}.`);
 }
 
 /** `$select=Field,Field`: the fields to keep; the others are nulled out. Undefined keeps every field. */
@@ -98,8 +98,8 @@ export function representMessages(messages: readonly ChatMessage[], how: Represe
 /** The error body: `{ "Error", "ErrorType", "Field"? }`, or the same as XML. */
 export function representError(error: RestError, format: AnswerFormat): string {
   if (format === 'json') return JSON.stringify({ Error: error.message, ErrorType: error.errorType, ...(error.field === undefined ? {} : { Field: error.field }) });
-  const field = error.field === undefined ? '' : `<Field>${escapeText(error.field)}</Field>`;
-  return `<Error><Error>${escapeText(error.message)}</Error><ErrorType>${escapeText(error.errorType)}</ErrorType>${field}</Error>`;
+  const field = error.field === undefined ? '' : `<Field>${escapeText(escapeUnwritable(error.field))}</Field>`;
+  return `<Error><Error>${escapeText(escapeUnwritable(error.message))}</Error><ErrorType>${escapeText(error.errorType)}</ErrorType>${field}</Error>`;
 }
 
 function messageJson(message: ChatMessage, how: Representation): Record<string, string | number | null> {

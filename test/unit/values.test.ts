@@ -172,6 +172,18 @@ describe('xsString', () => {
   it('writes the value unchanged (escaping is the writer’s job)', () => {
     expect(xsString.format('<a & b>')).to.equal('<a & b>');
   });
+
+  it('refuses the characters XML 1.0 cannot carry: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates', () => {
+    const carry = (code: string) => `it holds the character ${code}, which XML 1.0 cannot carry`;
+    expect(reasonFor(xsString, 'a\u0000')).to.equal(carry('U+0000'));
+    expect(reasonFor(xsString, 'bell\u0007')).to.equal(carry('U+0007'));
+    expect(reasonFor(xsString, '\u001f')).to.equal(carry('U+001F'));
+    expect(reasonFor(xsString, '\ufffe')).to.equal(carry('U+FFFE'));
+    expect(reasonFor(xsString, '\uffff')).to.equal(carry('U+FFFF'));
+    expect(reasonFor(xsString, 'x\ud800')).to.equal(carry('U+D800'));
+    expect(reasonFor(xsString, '\udc00x')).to.equal(carry('U+DC00'));
+    expect(xsString.parse('\t\n\r \u0085\ud83d\ude00\ufffd', READ_CONTEXT)).to.equal('\t\n\r \u0085\ud83d\ude00\ufffd');
+  });
 });
 
 describe('enumCodec (ChatMessageType)', () => {
