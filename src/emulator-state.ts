@@ -1,12 +1,14 @@
 import { AdjustableClock, type Clock } from './clock.js';
 import { AdminInputError } from './admin/input.js';
-import { FaultInjector } from './faults.js';
+import type { ChatMessage } from './contract/chat-message.js';
+import { FaultInjector, type FaultSpec, type InjectedFault } from './faults.js';
 import { FixturesError, loadFixtures, parseFixtures, type Fixtures, type FixturesDocument } from './fixtures.js';
-import { Journal } from './journal/journal.js';
+import { Journal, type JournalFilter, type JournalPage } from './journal/journal.js';
 import { DataDirError, IN_MEMORY_ONLY, type Change, type ChangeLog, type Durability } from './store/change-log.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import { InMemoryCredentials } from './store/credentials.js';
 import { LoggedChatStore } from './store/logged-store.js';
+import { TenantNames } from './store/tenants.js';
 import { InMemoryChatStore } from './store/memory-store.js';
 
 /** What the emulator starts from, and goes back to on reset. */
@@ -27,6 +29,8 @@ export class EmulatorState {
   /** The store calls go to: with a data directory, each message added is written to its change log. */
   readonly store: ChatStore;
   readonly credentials = new InMemoryCredentials();
+  /** Which name each tenant goes by: CustIds are not case-sensitive. */
+  readonly tenants = new TenantNames();
   readonly clock: AdjustableClock;
   readonly journal: Journal;
   readonly faults = new FaultInjector();
@@ -65,9 +69,10 @@ export class EmulatorState {
    * Back to the starting point: messages, sessions, id counters, users and issued tickets, the journal, the
    * injected faults and the clock. With a tenant, only that tenant's part (the clock is everyone's and stays).
    */
-  reset(tenant?: TenantId): void {
-    this.resetState(tenant);
-    this.log?.append(tenant === undefined ? { kind: 'reset' } : { kind: 'reset', tenant });
+  reset(tenant?: string): void {
+    const named = tenant === undefined ? undefined : this.tenants.find(tenant);
+    this.resetState(named);
+    this.log?.append(named === undefined ? { kind: 'reset' } : { kind: 'reset', tenant: named });
   }
 
   private resetState(tenant: TenantId | undefined): void {
@@ -75,12 +80,30 @@ export class EmulatorState {
     this.credentials.clear(tenant);
     this.journal.clear(tenant);
     this.faults.clear(tenant);
+    this.tenants.clear(tenant);
     if (tenant === undefined) {
       this.clock.set(null);
       this.loadStart();
     } else {
-      loadFixtures(this.start.fixtures, this.memory, this.credentials, tenant);
+      loadFixtures(this.startingFixtures(), this.memory, this.credentials, tenant);
     }
+  }
+
+  /** The journal's entries that the filter picks; its tenant in any case. */
+  requests(filter: JournalFilter): JournalPage {
+    return this.journal.list(filter.tenant === undefined ? filter : { ...filter, tenant: this.tenants.find(filter.tenant) });
+  }
+
+  /** Injects a fault; its tenant in any case, and that tenant known by that name from now on if it was not yet. */
+  injectFault(spec: FaultSpec): InjectedFault {
+    return this.faults.add(spec.tenant === undefined ? spec : { ...spec, tenant: this.tenants.resolve(spec.tenant) });
+  }
+
+  /** A session's messages, or undefined when the tenant (in any case) has no such session. */
+  sessionMessages(tenant: string, chatSessionId: number): { tenant: TenantId; messages: readonly ChatMessage[] } | undefined {
+    const named = this.tenants.find(tenant);
+    if (!this.store.hasSession(named, chatSessionId)) return undefined;
+    return { tenant: named, messages: this.store.messagesAfter(named, chatSessionId, 0) };
   }
 
   /**
@@ -92,7 +115,8 @@ export class EmulatorState {
     this.log?.append({ kind: 'fixtures', document });
   }
 
-  private loadUnlogged(fixtures: Fixtures): void {
+  private loadUnlogged(document: Fixtures): void {
+    const fixtures = withTenantNames(document, (name) => this.tenants.resolve(name));
     for (const [tenant, data] of fixtures.tenants) {
       const ids = new Set<number>();
       data.messages.forEach(({ ChatMessageId: id }, i) => {
@@ -107,8 +131,18 @@ export class EmulatorState {
   }
 
   private loadStart(): void {
-    loadFixtures(this.start.fixtures, this.memory, this.credentials);
+    loadFixtures(this.startingFixtures(), this.memory, this.credentials);
     for (const ticket of this.start.tickets) this.credentials.addTicket(ticket);
     for (const token of this.start.appTokens) this.credentials.addApplicationToken(token);
   }
+
+  /** The starting fixtures, their tenants by the names the tenants go by (a fixture's own name, unless used first). */
+  private startingFixtures(): Fixtures {
+    return withTenantNames(this.start.fixtures, (name) => this.tenants.resolveFixture(name));
+  }
+}
+
+/** Fixtures whose tenants are named as `nameOf` says. */
+function withTenantNames(fixtures: Fixtures, nameOf: (name: string) => TenantId): Fixtures {
+  return { ...fixtures, tenants: new Map([...fixtures.tenants].map(([name, data]) => [nameOf(name), data])) };
 }

@@ -68,13 +68,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       throw error;
     }
   }
-  const { store, credentials, clock, journal, faults, durability } = state;
+  const { store, credentials, tenants, clock, journal, faults, durability } = state;
   // Without the fixtures document: the state keeps what it needs of it, and the document itself can be collected.
   const { fixtures: _document, ...settings } = config;
   const listener = createRequestListener({
     ...settings,
     store,
     credentials,
+    tenants,
     clock,
     journal,
     faults,
@@ -112,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state.reset(tenant);
     },
     loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures', clock), document),
-    requests: (filter = {}) => journal.list(parseJournalFilter({ ...filter }, clock)),
+    requests: (filter = {}) => state.requests(parseJournalFilter({ ...filter }, clock)),
     setClock: (setting) => clock.set(setting === null ? null : parseClockSetting(setting, clock)),
     stop: async () => {
       await new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@ import { SERVICES88_NS, XSI_NS } from './contract/namespaces.js';
 import type { SequenceSpec } from './contract/messages.js';
 import { isNil } from './contract/read.js';
 import type { XmlElement } from './xml.js';
-import type { SoapEnvelope } from './envelope/request.js';
+import type { SoapEnvelope, SoapVersion } from './envelope/request.js';
 
 /**
  * Fidelity warnings: what the emulator accepted but the real WCF service would refuse or read differently.
@@ -11,6 +11,7 @@ import type { SoapEnvelope } from './envelope/request.js';
  */
 
 export type WarningCode =
+  | 'content-type'
   | 'soap-1.2'
   | 'header-outside-header'
   | 'no-action'
@@ -78,6 +79,20 @@ export function envelopeWarnings(envelope: SoapEnvelope): FidelityWarning[] {
     });
   }
   return warnings;
+}
+
+/** What WCF answers (HTTP 415) to a Content-Type other than text/xml, the only one BasicHttpBinding reads. */
+export function unexpectedContentTypeMessage(contentType: string): string {
+  return `Cannot process the message because the content type '${contentType}' was not the expected type 'text/xml; charset=utf-8'.`;
+}
+
+/**
+ * A request whose Content-Type the real service refuses, read all the same: any type but text/xml, and no type at
+ * all. A SOAP 1.2 envelope sent as application/soap+xml has its own warning (soap-1.2).
+ */
+export function contentTypeWarning(mediaType: string, raw: string, version: SoapVersion): FidelityWarning | undefined {
+  if (mediaType === 'text/xml' || (version === '1.2' && mediaType === 'application/soap+xml')) return undefined;
+  return { code: 'content-type', message: unexpectedContentTypeMessage(raw) };
 }
 
 export function noActionWarning(operationElement: string): FidelityWarning {

@@ -6,6 +6,7 @@ import { SO_PRINCIPAL_CONTRACT, type SoPrincipal, type SoPrincipalCarrier } from
 import { xsBoolean, xsInt, xsString } from './contract/values.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import type { InMemoryCredentials, User } from './store/credentials.js';
+import { tenantKey } from './store/tenants.js';
 
 /**
  * The fixtures file: what the emulator starts with.
@@ -98,7 +99,11 @@ export function parseFixtures(json: unknown, source: string, context: ReadContex
   const root = object(json, source);
   onlyKeys(root, ['tickets', 'applicationTokens', 'bearerTokens', 'tenants'], source);
   const tenants = new Map<TenantId, TenantFixtures>();
+  const names = new Map<string, string>();
   for (const [tenant, value] of Object.entries(object(root['tenants'] ?? {}, `${source}: tenants`))) {
+    const same = names.get(tenantKey(tenant));
+    if (same !== undefined) throw new FixturesError(`${source}: tenants.${tenant}: the same tenant as tenants.${same} (CustIds are not case-sensitive).`);
+    names.set(tenantKey(tenant), tenant);
     tenants.set(tenant, parseTenant(value, `${source}: tenants.${tenant}`, context));
   }
   return {

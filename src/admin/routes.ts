@@ -77,12 +77,13 @@ export function adminRouter(settings: AdminSettings): Router {
     GET: (request) => {
       const tenant = request.params['tenant'] as string;
       const chatSessionId = sessionId(request.params['session'] as string, state.clock);
-      if (!state.store.hasSession(tenant, chatSessionId)) throw new AdminHttpError(404, `Tenant '${tenant}' has no chat session ${chatSessionId}.`);
-      return { tenant, chatSessionId, messages: state.store.messagesAfter(tenant, chatSessionId, 0).map(chatMessageToJson) };
+      const session = state.sessionMessages(tenant, chatSessionId);
+      if (session === undefined) throw new AdminHttpError(404, `Tenant '${tenant}' has no chat session ${chatSessionId}.`);
+      return { tenant: session.tenant, chatSessionId, messages: session.messages.map(chatMessageToJson) };
     },
   });
   route(router, '/requests', {
-    GET: (request) => state.journal.list(parseJournalFilter(request.query as Record<string, unknown>, state.clock)),
+    GET: (request) => state.requests(parseJournalFilter(request.query as Record<string, unknown>, state.clock)),
     DELETE: () => {
       state.journal.clear();
       return { cleared: true };
@@ -101,7 +102,7 @@ export function adminRouter(settings: AdminSettings): Router {
   });
   route(router, '/faults', {
     GET: () => ({ faults: state.faults.list().map(faultView) }),
-    POST: (request) => ({ fault: faultView(state.faults.add(parseFaultSpec(request.body))) }),
+    POST: (request) => ({ fault: faultView(state.injectFault(parseFaultSpec(request.body))) }),
     DELETE: () => {
       const cleared = state.faults.list().length;
       state.faults.clear();

@@ -56,8 +56,7 @@ export function ticketRefusal(credentials: CredentialStore, tenant: TenantId, ti
       return undefined;
     case 'expired':
       return new EmulatorError('TicketExpired', 'The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.', 'Your session has expired. Please log in again.');
-    case 'other tenant':
-      return new EmulatorError('TicketUnknown', `The ticket is not valid in tenant '${tenant}': it belongs to another tenant.`, 'You are not logged in.');
+    // A ticket of another tenant is unknown here, as it would be to another installation: nothing tells it is valid elsewhere.
     case 'unknown':
       return new EmulatorError('TicketUnknown', `The ticket is not known in tenant '${tenant}'.`, 'You are not logged in.');
   }

@@ -13,6 +13,7 @@ import type { OperationContext } from '../operations/context.js';
 import { DEFAULT_TENANT, type ChatStore, type TenantId } from '../store/chat-store.js';
 import type { Durability } from '../store/change-log.js';
 import type { CredentialStore } from '../store/credentials.js';
+import type { TenantNames } from '../store/tenants.js';
 import { authenticateRest, challenges } from './auth.js';
 import { fieldOf, readBody, type FieldValue, type Fields } from './body.js';
 import { parseSelect, readRestChatMessage, readRestInt, representError, representMessage, representMessages, type AnswerFormat, type Representation } from './representation.js';
@@ -29,6 +30,7 @@ import { parseTimeZoneHeader } from './timezone.js';
 export interface RestSettings {
   readonly store: ChatStore;
   readonly credentials: CredentialStore;
+  readonly tenants: TenantNames;
   readonly clock: Clock;
   readonly mode: InstallationMode;
   readonly strict: boolean;
@@ -120,7 +122,7 @@ export function restRouter(settings: RestSettings): Router {
 async function handleRest(settings: RestSettings, endpoint: Endpoint, request: Request, response: Response): Promise<void> {
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
-  const tenant: TenantId = (request.params['custId'] as string | undefined) ?? DEFAULT_TENANT;
+  const tenant: TenantId = settings.tenants.resolve((request.params['custId'] as string | undefined) ?? DEFAULT_TENANT);
   const { format, contentType } = negotiate(request.headers.accept);
   let call: Call | undefined;
   let status: number;

@@ -3,7 +3,7 @@ import type { SoPrincipalCarrier } from '../contract/principal.js';
 import type { TenantId } from './chat-store.js';
 
 /** What a ticket is worth in a tenant at a given time. */
-export type TicketStatus = 'valid' | 'expired' | 'other tenant' | 'unknown';
+export type TicketStatus = 'valid' | 'expired' | 'unknown';
 
 /** A user who can log in with AuthenticateUsernamePassword, and who they are once logged in. */
 export interface User {
@@ -68,8 +68,8 @@ export class InMemoryCredentials implements CredentialStore {
     const key = digester.digestOf(ticket);
     if (allows(this.tickets.get(key), tenant)) return 'valid';
     const issued = this.issued.get(key);
-    if (issued === undefined) return this.tickets.has(key) ? 'other tenant' : 'unknown';
-    if (issued.tenant !== tenant) return 'other tenant';
+    // Another tenant's ticket is as unknown here as a made-up one.
+    if (issued === undefined || issued.tenant !== tenant) return 'unknown';
     return nowMs < issued.expiresAtMs ? 'valid' : 'expired';
   }
 

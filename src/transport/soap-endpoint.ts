@@ -10,7 +10,7 @@ import { readEnvelope, type SoapVersion } from '../envelope/request.js';
 import { answerError, answerFault, answerSuccess, httpAnswer, type ErrorStyle, type HttpAnswer } from '../envelope/response.js';
 import { asEmulatorError, EmulatorError } from '../errors.js';
 import type { FaultInjector, FaultSpec } from '../faults.js';
-import { envelopeWarnings, noActionWarning, sequenceWarnings, WarningList, type FidelityWarning } from '../fidelity.js';
+import { contentTypeWarning, envelopeWarnings, noActionWarning, sequenceWarnings, unexpectedContentTypeMessage, WarningList, type FidelityWarning } from '../fidelity.js';
 import type { Journal, JournalArguments, JournalHeaders, Outcome } from '../journal/journal.js';
 import { authorize, type InstallationMode } from '../operations/authorize.js';
 import type { Durability } from '../store/change-log.js';
@@ -18,12 +18,14 @@ import type { OperationContext } from '../operations/context.js';
 import { SOAP_BINDINGS } from '../operations/soap-bindings.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
 import type { CredentialStore, SecretDigester } from '../store/credentials.js';
+import type { TenantNames } from '../store/tenants.js';
 import type { AnswerWriter } from './answer-writer.js';
 import { parseContentType, type ContentType } from './content-type.js';
 
 export interface SoapEndpointSettings {
   readonly store: ChatStore;
   readonly credentials: CredentialStore;
+  readonly tenants: TenantNames;
   readonly clock: Clock;
   readonly mode: InstallationMode;
   readonly strict: boolean;
@@ -44,7 +46,8 @@ export interface SoapRequest {
 
 /** Which service of which tenant a request was sent to. */
 export interface Endpoint {
-  readonly tenant: TenantId;
+  /** As the path has it: TenantNames tells which tenant that is. */
+  readonly tenant: string;
   readonly service: ServiceName;
 }
 
@@ -82,14 +85,15 @@ export async function handleSoapRequest(
 ): Promise<void> {
   const started = performance.now();
   const arrival = arrivalTime(settings.clock);
+  const tenant = settings.tenants.resolve(endpoint.tenant);
   const trace: Trace = { version: null, operation: undefined, headers: undefined, arguments: NO_ARGUMENTS, warnings: new WarningList(), injected: false, error: undefined };
-  const reply = await replyTo(settings, endpoint, request, trace);
+  const reply = await replyTo(settings, tenant, endpoint.service, request, trace);
   const warnings = trace.warnings.toArray();
   send(response, answerWriter, reply, warnings);
   const status = reply.kind === 'drop' ? null : reply.answer.status;
   settings.journal.record(
     {
-      tenant: endpoint.tenant,
+      tenant,
       service: endpoint.service,
       operation: trace.operation?.name ?? null,
       soapVersion: trace.version,
@@ -105,7 +109,7 @@ export async function handleSoapRequest(
   );
 }
 
-async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endpoint, request: SoapRequest, trace: Trace): Promise<Reply> {
+async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service: ServiceName, request: SoapRequest, trace: Trace): Promise<Reply> {
   const contentType = parseContentType(request.headers['content-type']);
   let version: SoapVersion = contentType.mediaType === 'application/soap+xml' ? '1.2' : '1.1';
   let truncate = false;
@@ -115,6 +119,8 @@ async function replyTo(settings: SoapEndpointSettings, { tenant, service }: Endp
     version = trace.version = envelope.version;
     trace.headers = readRequestHeaders(envelope.headers);
     if (settings.strict) checkStrictEnvelope(version, envelope.headersOutsideHeader);
+    const contentTypeProblem = contentTypeWarning(contentType.mediaType, contentType.raw, version);
+    if (contentTypeProblem !== undefined) trace.warnings.add(contentTypeProblem);
     for (const warning of envelopeWarnings(envelope)) trace.warnings.add(warning);
     const actions: ActionSources = { soapActionHeader: request.headers.soapaction as string | undefined, contentTypeAction: contentType.parameters.get('action') };
     const operation = (trace.operation = resolveOperation(envelope, actions, settings.strict, service));
@@ -228,18 +234,13 @@ function bodyText(body: Buffer): string {
   }
 }
 
-const WCF_CONTENT_TYPE = 'text/xml; charset=utf-8';
-
 function checkContentType(contentType: ContentType, strict: boolean): void {
   const charset = contentType.parameters.get('charset')?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     throw new EmulatorError('UnsupportedMediaType', `Cannot process the message because the charset '${charset}' is not supported: send UTF-8.`);
   }
   if (strict && contentType.mediaType !== 'text/xml') {
-    throw new EmulatorError(
-      'UnsupportedMediaType',
-      `Cannot process the message because the content type '${contentType.raw}' was not the expected type '${WCF_CONTENT_TYPE}'.`,
-    );
+    throw new EmulatorError('UnsupportedMediaType', unexpectedContentTypeMessage(contentType.raw));
   }
 }
 

@@ -3,7 +3,7 @@ import { SERVICES88_NS, SOAP11_ENVELOPE_NS } from '../../src/contract/namespaces
 import type { FidelityWarning } from '../../src/index.js';
 import { useEmulator } from '../support/emulator.js';
 import { expectDispatcherFault, expectStoredIds } from '../support/assertions.js';
-import { addChatMessageBody, envelope, headerBlocks, postSoap, readAnswer, type Answer } from '../support/soap.js';
+import { addChatMessageBody, envelope, headerBlocks, post, postSoap, readAnswer, type Answer } from '../support/soap.js';
 
 /** AddChatMessage to session 1 with this ChatMessage content (elements in the `c` prefix). */
 const addWith = (messageXml: string) => `<c:AddChatMessage><c:ChatSessionId>1</c:ChatSessionId><c:Message>${messageXml}</c:Message></c:AddChatMessage>`;
@@ -14,7 +14,31 @@ interface Case {
   send(url: string): Promise<Answer>;
 }
 
+/** WCF's answer to a Content-Type other than text/xml: the strict refusal, and the lenient warning's text. */
+const wrongContentType = (contentType: string) => `Cannot process the message because the content type '${contentType}' was not the expected type 'text/xml; charset=utf-8'.`;
+
 const CASES: readonly Case[] = [
+  {
+    name: 'a SOAP 1.1 envelope sent as application/json',
+    warning: { code: 'content-type', message: wrongContentType('application/json') },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x' })), { headers: { 'Content-Type': 'application/json' } }),
+  },
+  {
+    name: 'a SOAP 1.1 envelope sent as text/plain',
+    warning: { code: 'content-type', message: wrongContentType('text/plain; charset=utf-8') },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x' })), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } }),
+  },
+  {
+    name: 'a SOAP 1.1 envelope sent without a Content-Type',
+    warning: { code: 'content-type', message: wrongContentType('') },
+    send: (url) =>
+      post(url, Buffer.from(envelope('1.1', addChatMessageBody('1', { Message: 'x' }))), { SOAPAction: '"http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/AddChatMessage"' }),
+  },
+  {
+    name: 'a SOAP 1.1 envelope sent as application/soap+xml',
+    warning: { code: 'content-type', message: wrongContentType('application/soap+xml; charset=utf-8') },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x' })), { headers: { 'Content-Type': 'application/soap+xml; charset=utf-8' } }),
+  },
   {
     name: 'a SOAP 1.2 envelope',
     warning: { code: 'soap-1.2', message: 'The request is SOAP 1.2: the real Chat.svc (WCF BasicHttpBinding) accepts SOAP 1.1 only and answers HTTP 415.' },
@@ -126,6 +150,15 @@ describe('fidelity warnings', () => {
 
 describe('fidelity warnings in --strict mode', () => {
   const emulator = useEmulator({ strict: true, fixtures: { tickets: ['7T:1234abcxyzExample=='], applicationTokens: ['1234567-1234-9876'], tenants: { default: { sessions: [1] } } } });
+
+  for (const { name, warning, send } of CASES.filter((c) => c.warning.code === 'content-type')) {
+    it(`${name}: refused with HTTP 415 and the warning's text, nothing stored`, async () => {
+      const answer = await send(emulator.current.chatUrl);
+      expect(answer.status).to.equal(415);
+      expect(answer.text).to.equal(`${warning.message}\n`);
+      await expectStoredIds(emulator.current.chatUrl, '1', []);
+    });
+  }
 
   for (const { name, warning, send } of CASES.filter((c) => ['xsi-type', 'field-order', 'unknown-element', 'date-without-zone'].includes(c.warning.code))) {
     it(`${name}: refused as DeserializationFailed, nothing stored`, async () => {

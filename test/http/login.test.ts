@@ -113,11 +113,11 @@ describe('SoPrincipal.svc AuthenticateUsernamePassword (online mode)', () => {
   it("refuses that ticket in another tenant and in the default tenant, and the default tenant's ticket in a CustId tenant", async () => {
     const ticket = ticketOf(await login('Cust12345', 'agent', 'S3cret!'));
     for (const tenant of ['Cust67890', undefined]) {
-      const message = `The ticket is not valid in tenant '${tenant ?? 'default'}': it belongs to another tenant.`;
+      const message = `The ticket is not known in tenant '${tenant ?? 'default'}'.`;
       expectExceptionInfo(await readMessages(tenant, ticket), 'GetChatMessagesResponse', 'SoAuthenticationException', message);
     }
     const onsiteTicket = ticketOf(await login(undefined, '', ''));
-    expectExceptionInfo(await readMessages('Cust12345', onsiteTicket), 'GetChatMessagesResponse', 'SoAuthenticationException', "not valid in tenant 'Cust12345'");
+    expectExceptionInfo(await readMessages('Cust12345', onsiteTicket), 'GetChatMessagesResponse', 'SoAuthenticationException', "The ticket is not known in tenant 'Cust12345'.");
   });
 
   it('gives a ticket in the shape SuperOffice issues: 7T: + base64 of UTF-16LE <32 hex>;<number>;<CustId>, new at each login', async () => {

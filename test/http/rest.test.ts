@@ -249,7 +249,7 @@ describe('the REST WebAPI (online mode)', () => {
       const login = await postSoap(`${emulator.current.url}/Cust1/Remote/Services88/SoPrincipal.svc`, 'AuthenticateUsernamePassword', envelope('1.1', loginBody('agent', 'pw'), { ticket: null }));
       const ticket = ((readAnswer(login.text).body['AuthenticateResponse'] as Node)['Credentials'] as Node)['Ticket'] as string;
       expect((await read({ Authorization: `SOTicket ${ticket}`, 'SO-AppToken': APP_TOKEN }, 'Cust1')).status).to.equal(200);
-      expect401(await read({ Authorization: `SOTicket ${ticket}`, 'SO-AppToken': APP_TOKEN }, 'Cust2'), 'SoAuthenticationException', "The ticket is not valid in tenant 'Cust2': it belongs to another tenant.");
+      expect401(await read({ Authorization: `SOTicket ${ticket}`, 'SO-AppToken': APP_TOKEN }, 'Cust2'), 'SoAuthenticationException', "The ticket is not known in tenant 'Cust2'.");
       nowMs += 60_000;
       expect401(await read({ Authorization: `SOTicket ${ticket}`, 'SO-AppToken': APP_TOKEN }, 'Cust1'), 'SoTicketExpiredException', 'The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.');
     });

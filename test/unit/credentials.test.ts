@@ -87,12 +87,12 @@ describe('InMemoryCredentials', () => {
   });
 
   describe('ticketStatus', () => {
-    it("tells a ticket of another tenant from an unknown one, for fixture tickets and issued ones", () => {
+    it("answers a ticket of another tenant as unknown, as a made-up one, for fixture tickets and issued ones", () => {
       const credentials = new InMemoryCredentials();
       credentials.addTicket('7T:one', 'Cust1');
       credentials.addIssuedTicket('Cust1', '7T:issued', 0, 1000);
-      expect(credentials.ticketStatus('Cust2', '7T:one', 0)).to.equal('other tenant');
-      expect(credentials.ticketStatus('Cust2', '7T:issued', 0)).to.equal('other tenant');
+      expect(credentials.ticketStatus('Cust2', '7T:one', 0)).to.equal('unknown');
+      expect(credentials.ticketStatus('Cust2', '7T:issued', 0)).to.equal('unknown');
       expect(credentials.ticketStatus('Cust2', '7T:never', 0)).to.equal('unknown');
     });
 
@@ -175,7 +175,7 @@ describe('InMemoryCredentials', () => {
       credentials.addUser('Cust2', { userName: 'u', password: 'p', principal: PRINCIPAL });
       credentials.clear('Cust1');
       expect(credentials.ticketStatus('Cust1', '7T:all', 0)).to.equal('valid');
-      expect(credentials.ticketStatus('Cust1', '7T:both', 0)).to.equal('other tenant');
+      expect(credentials.ticketStatus('Cust1', '7T:both', 0)).to.equal('unknown');
       expect(credentials.ticketStatus('Cust2', '7T:both', 0)).to.equal('valid');
       expect(credentials.isKnownApplicationToken('Cust1', 'tok1')).to.equal(false);
       expect(credentials.ticketStatus('Cust1', '7T:issued1', 0)).to.equal('unknown');

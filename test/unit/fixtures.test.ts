@@ -304,7 +304,7 @@ describe('loadFixtures', () => {
     expect(credentials.ticketStatus('default', '7T:global==', 0)).to.equal('valid');
     expect(credentials.ticketStatus('Cust9', '7T:global==', 0)).to.equal('valid');
     expect(credentials.ticketStatus('Cust1', '7T:cust1==', 0)).to.equal('valid');
-    expect(credentials.ticketStatus('default', '7T:cust1==', 0)).to.equal('other tenant');
+    expect(credentials.ticketStatus('default', '7T:cust1==', 0)).to.equal('unknown');
     expect(credentials.isKnownApplicationToken('Cust9', 'tok-global')).to.equal(true);
     expect(credentials.isKnownApplicationToken('Cust1', 'tok-cust1')).to.equal(true);
     expect(credentials.isKnownApplicationToken('default', 'tok-cust1')).to.equal(false);
