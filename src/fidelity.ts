@@ -20,6 +20,7 @@ export type WarningCode =
   | 'unknown-element'
   | 'date-without-zone'
   | 'unknown-session'
+  | 'credential-whitespace'
   /** The last one a request can list: how many more there were. */
   | 'more-warnings';
 
@@ -106,6 +107,14 @@ export function unknownSessionWarning(chatSessionId: number, tenant: string): Fi
   return {
     code: 'unknown-session',
     message: `Chat session ${chatSessionId} does not exist in tenant '${tenant}': the real service would refuse it (SoNotFoundException); the emulator accepts it.`,
+  };
+}
+
+/** A ticket or application token known only once the white space around it is trimmed: WCF compares it as sent. */
+export function credentialWhitespaceWarning(header: 'Ticket' | 'ApplicationToken'): FidelityWarning {
+  return {
+    code: 'credential-whitespace',
+    message: `The ${header} has white space around it: the real service compares it as sent and would not know it; the emulator trimmed it.`,
   };
 }
 

@@ -2,7 +2,7 @@ import { childElement, type XmlElement } from '../xml.js';
 import { SERVICES88_NS } from './namespaces.js';
 import { isNil } from './read.js';
 
-/** What a caller says about itself in the request headers. `null` is a nil or absent value. */
+/** What a caller says about itself in the request headers, as sent (WCF keeps an xs:string's white space). `null` is a nil or absent value. */
 export interface RequestHeaders {
   readonly applicationToken: string | null;
   readonly ticket: string | null;
@@ -30,5 +30,5 @@ function findHeader(headers: readonly XmlElement[], localName: string): XmlEleme
 }
 
 function textOf(element: XmlElement | undefined): string | null {
-  return element === undefined || isNil(element) ? null : element.text.trim();
+  return element === undefined || isNil(element) ? null : element.text;
 }

@@ -1,5 +1,6 @@
 import type { RequestHeaders } from '../contract/headers.js';
 import { EmulatorError } from '../errors.js';
+import { credentialWhitespaceWarning, type FidelityWarning } from '../fidelity.js';
 import type { CredentialStore, SecretDigester } from '../store/credentials.js';
 import type { TenantId } from '../store/chat-store.js';
 
@@ -18,18 +19,29 @@ export interface Caller {
   readonly digester: SecretDigester;
 }
 
+/**
+ * How far authorization bends: strict mode answers as the real service does; otherwise a ticket or token known only
+ * once trimmed is taken, with a warning.
+ */
+export interface Leniency {
+  readonly strict: boolean;
+  warn(warning: FidelityWarning): void;
+}
+
 /** Checks the caller's ApplicationToken (online only) and, if required, ticket. Throws an application error. */
-export function authorize(credentials: CredentialStore, mode: InstallationMode, requirement: Requirement, { tenant, headers, nowMs, digester }: Caller): void {
+export function authorize(credentials: CredentialStore, mode: InstallationMode, requirement: Requirement, caller: Caller, leniency: Leniency): void {
+  const { tenant, headers, nowMs, digester } = caller;
   const hint = headers.misplaced.length === 0 ? '' : ` Headers seen in another namespace: ${headers.misplaced.join(', ')}.`;
   if (mode === 'online') {
-    if (headers.applicationToken === null || headers.applicationToken === '') {
+    if (headers.applicationToken === null || headers.applicationToken.trim() === '') {
       throw new EmulatorError(
         'ApplicationTokenMissing',
         `No ApplicationToken header: an Online installation requires the application token in the ApplicationToken header (namespace http://www.superoffice.net/ws/crm/NetServer/Services88).${hint}`,
         'The application is not allowed to call this installation.',
       );
     }
-    if (!credentials.isKnownApplicationToken(tenant, headers.applicationToken, digester)) {
+    const isKnown = (token: string) => credentials.isKnownApplicationToken(tenant, token, digester);
+    if (!isKnown(asKnown(headers.applicationToken, 'ApplicationToken', isKnown, leniency))) {
       throw new EmulatorError(
         'ApplicationTokenUnknown',
         `The ApplicationToken is not known in tenant '${tenant}'.`,
@@ -38,15 +50,28 @@ export function authorize(credentials: CredentialStore, mode: InstallationMode, 
     }
   }
   if (requirement === 'applicationToken') return;
-  if (headers.ticket === null || headers.ticket === '') {
+  if (headers.ticket === null || headers.ticket.trim() === '') {
     throw new EmulatorError(
       'TicketMissing',
       `No ticket: the Credentials header must carry a Ticket (namespace http://www.superoffice.net/ws/crm/NetServer/Services88).${hint}`,
       'You are not logged in.',
     );
   }
-  const refusal = ticketRefusal(credentials, tenant, headers.ticket, nowMs, digester);
+  const isKnown = (ticket: string) => credentials.ticketStatus(tenant, ticket, nowMs, digester) !== 'unknown';
+  const refusal = ticketRefusal(credentials, tenant, asKnown(headers.ticket, 'Ticket', isKnown, leniency), nowMs, digester);
   if (refusal !== undefined) throw refusal;
+}
+
+/**
+ * The secret to check: as sent, as the real service compares it. Only when that is unknown, and the secret trimmed
+ * is known, the lenient emulator takes the trimmed one and says so.
+ */
+function asKnown(secret: string, header: 'Ticket' | 'ApplicationToken', isKnown: (secret: string) => boolean, leniency: Leniency): string {
+  if (leniency.strict || isKnown(secret)) return secret;
+  const trimmed = secret.trim();
+  if (trimmed === secret || !isKnown(trimmed)) return secret;
+  leniency.warn(credentialWhitespaceWarning(header));
+  return trimmed;
 }
 
 /** Why a ticket is not accepted in a tenant at a time (an application error), or undefined when it is. SOAP and REST both ask. */

@@ -142,7 +142,8 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
     }
 
     const nowMs = epochMillisecondsOf(settings.clock.now());
-    authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs, digester: request.digester });
+    const leniency = { strict: settings.strict, warn: (warning: FidelityWarning) => trace.warnings.add(warning) };
+    authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs, digester: request.digester }, leniency);
     const { store, credentials, clock, strict, ticketTtlMs } = settings;
     const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning) };
     const answer = answerSuccess(version, operation, call.run(context));

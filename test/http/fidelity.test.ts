@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { SERVICES88_NS, SOAP11_ENVELOPE_NS } from '../../src/contract/namespaces.js';
 import type { FidelityWarning } from '../../src/index.js';
 import { useEmulator } from '../support/emulator.js';
-import { expectDispatcherFault, expectStoredIds } from '../support/assertions.js';
+import { expectDispatcherFault, expectExceptionInfo, expectStoredIds } from '../support/assertions.js';
 import { addChatMessageBody, envelope, headerBlocks, post, postSoap, readAnswer, type Answer } from '../support/soap.js';
 
 /** AddChatMessage to session 1 with this ChatMessage content (elements in the `c` prefix). */
@@ -99,6 +99,22 @@ const CASES: readonly Case[] = [
     send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addWith('<c:Message>x</c:Message><c:WhenPosted>2021-03-25T21:36:53</c:WhenPosted>'))),
   },
   {
+    name: 'a ticket with white space around it',
+    warning: {
+      code: 'credential-whitespace',
+      message: 'The Ticket has white space around it: the real service compares it as sent and would not know it; the emulator trimmed it.',
+    },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x' }), { ticket: '\n      7T:1234abcxyzExample==\n    ' })),
+  },
+  {
+    name: 'an ApplicationToken with white space around it',
+    warning: {
+      code: 'credential-whitespace',
+      message: 'The ApplicationToken has white space around it: the real service compares it as sent and would not know it; the emulator trimmed it.',
+    },
+    send: (url) => postSoap(url, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x' }), { token: ' 1234567-1234-9876\t' })),
+  },
+  {
     name: 'a chat session the real service does not have',
     warning: {
       code: 'unknown-session',
@@ -159,6 +175,17 @@ describe('fidelity warnings in --strict mode', () => {
       await expectStoredIds(emulator.current.chatUrl, '1', []);
     });
   }
+
+  it('a ticket with white space around it: an unknown ticket, as the real service answers it, nothing stored', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x' }), { ticket: ' 7T:1234abcxyzExample== ' }));
+    expectExceptionInfo(answer, 'AddChatMessageResponse', 'SoAuthenticationException', "The ticket is not known in tenant 'default'.");
+    await expectStoredIds(emulator.current.chatUrl, '1', []);
+  });
+
+  it('an ApplicationToken with white space around it: an unknown application token', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'x' }), { token: '\n1234567-1234-9876\n' }));
+    expectExceptionInfo(answer, 'AddChatMessageResponse', 'SoApplicationTokenException', "The ApplicationToken is not known in tenant 'default'.");
+  });
 
   for (const { name, warning, send } of CASES.filter((c) => ['xsi-type', 'field-order', 'unknown-element', 'date-without-zone'].includes(c.warning.code))) {
     it(`${name}: refused as DeserializationFailed, nothing stored`, async () => {

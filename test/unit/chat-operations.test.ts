@@ -199,12 +199,14 @@ describe('authorize', () => {
     return known;
   }
 
+  const LENIENT = { strict: false, warn: () => undefined };
+
   function headers(applicationToken: string | null, ticket: string | null, misplaced: string[] = []): RequestHeaders {
     return { applicationToken, ticket, misplaced };
   }
 
   const check = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): void =>
-    authorize(credentials(), mode, requirement, { tenant, headers: given, nowMs: NOW_MS, digester: DIGEST_EACH });
+    authorize(credentials(), mode, requirement, { tenant, headers: given, nowMs: NOW_MS, digester: DIGEST_EACH }, LENIENT);
   const authorizeError = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): EmulatorError =>
     emulatorError(() => check(mode, given, tenant, requirement));
 
@@ -262,6 +264,18 @@ describe('authorize', () => {
     expect(check('onsite', headers('wrong', TICKET), 'default')).to.equal(undefined);
   });
 
+  it('takes a ticket or token known only once trimmed with a warning, and refuses it in strict mode', () => {
+    const warnings: FidelityWarning[] = [];
+    const given = headers(` ${TOKEN}`, `\n${TICKET}\n`);
+    authorize(credentials(), 'online', 'ticket', { tenant: 'Cust1', headers: given, nowMs: NOW_MS, digester: DIGEST_EACH }, { strict: false, warn: (w) => warnings.push(w) });
+    expect(warnings.map((w) => w.code)).to.deep.equal(['credential-whitespace', 'credential-whitespace']);
+    const strict = { strict: true, warn: () => expect.fail('no warning in strict mode') };
+    const tokenError = emulatorError(() => authorize(credentials(), 'online', 'ticket', { tenant: 'Cust1', headers: given, nowMs: NOW_MS, digester: DIGEST_EACH }, strict));
+    expect(tokenError.code).to.equal('ApplicationTokenUnknown');
+    const ticketError = emulatorError(() => authorize(credentials(), 'online', 'ticket', { tenant: 'Cust1', headers: headers(TOKEN, ` ${TICKET}`), nowMs: NOW_MS, digester: DIGEST_EACH }, strict));
+    expect(ticketError.code).to.equal('TicketUnknown');
+  });
+
   it('still checks the ticket in onsite mode', () => {
     expect(authorizeError('onsite', headers(null, null), 'default').code).to.equal('TicketMissing');
     expect(authorizeError('onsite', headers(null, '7T:unknown'), 'default').code).to.equal('TicketUnknown');
@@ -270,7 +284,7 @@ describe('authorize', () => {
   it('accepts an issued ticket in its tenant until it expires, then refuses it with TicketExpired', () => {
     const known = credentials();
     known.addIssuedTicket('Cust1', '7T:issued', NOW_MS, NOW_MS + 1000);
-    const at = (nowMs: number, tenant = 'Cust1') => () => authorize(known, 'online', 'ticket', { tenant, headers: headers(TOKEN, '7T:issued'), nowMs, digester: DIGEST_EACH });
+    const at = (nowMs: number, tenant = 'Cust1') => () => authorize(known, 'online', 'ticket', { tenant, headers: headers(TOKEN, '7T:issued'), nowMs, digester: DIGEST_EACH }, LENIENT);
     expect(at(NOW_MS + 999)()).to.equal(undefined);
     const expired = emulatorError(at(NOW_MS + 1000));
     expect(expired.code).to.equal('TicketExpired');

@@ -326,10 +326,10 @@ describe('readRequestHeaders', () => {
     expect(read).to.deep.equal({ applicationToken: '1234567-1234-9876', ticket: '7T:abc==', misplaced: [] });
   });
 
-  it('trims whitespace around the token and the ticket', () => {
+  it('keeps whitespace around the token and the ticket, as WCF keeps an xs:string', () => {
     const read = readRequestHeaders(headers('<c:ApplicationToken> tok\n</c:ApplicationToken><c:Credentials><c:Ticket>\n 7T:x \n</c:Ticket></c:Credentials>'));
-    expect(read.applicationToken).to.equal('tok');
-    expect(read.ticket).to.equal('7T:x');
+    expect(read.applicationToken).to.equal(' tok\n');
+    expect(read.ticket).to.equal('\n 7T:x \n');
   });
 
   it('reports absent headers as null', () => {
