@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Clock } from '../../src/index.js';
 import { parseXsDateTime } from '../../src/contract/datetime.js';
 import { RESPONSE_HEADERS } from '../../src/contract/operations.js';
+import { READ_CONTEXT } from '../support/context.js';
 import { useEmulator } from '../support/emulator.js';
 import {
   addChatMessageBody,
@@ -14,7 +15,6 @@ import {
   type Node,
   type Version,
 } from '../support/soap.js';
-import { READ_CONTEXT } from '../support/context.js';
 
 const fixedClock: Clock = { now: () => parseXsDateTime('2030-01-02T03:04:05.1234567Z', READ_CONTEXT) };
 
