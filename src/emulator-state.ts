@@ -8,8 +8,8 @@ import { DataDirError, IN_MEMORY_ONLY, type Change, type ChangeLog, type Durabil
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import { InMemoryCredentials } from './store/credentials.js';
 import { LoggedChatStore } from './store/logged-store.js';
-import { TenantNames } from './store/tenants.js';
 import { InMemoryChatStore } from './store/memory-store.js';
+import { TenantNames } from './store/tenants.js';
 
 /** What the emulator starts from, and goes back to on reset. */
 export interface StartingPoint {
