@@ -24,6 +24,8 @@ export const ERRORS = {
   ApplicationTokenUnknown: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
   MessageNull: { kind: 'application', exceptionType: 'ArgumentNullException' },
   SessionUnknown: { kind: 'application', exceptionType: 'SoNotFoundException' },
+  /** An operation of the WSDL that the emulator does not answer yet. */
+  NotEmulated: { kind: 'application', exceptionType: 'NotImplementedException' },
   /** Injected through the admin API; its ExceptionType is the one given there. */
   InjectedApplicationError: { kind: 'application', exceptionType: 'SoException' },
 

@@ -19,8 +19,8 @@ export interface SequenceSpec {
 
 const CHAT_MESSAGE_SEQUENCE: SequenceSpec = { fields: CHAT_MESSAGE_FIELDS, dateTimes: ['WhenPosted'] };
 
-/** Each request wrapper's sequence, as the WSDL declares it. */
-export const REQUEST_SEQUENCES: Readonly<Record<OperationName, SequenceSpec>> = {
+/** The request wrapper's sequence of each operation the emulator reads, as the WSDL declares it. */
+export const REQUEST_SEQUENCES: Readonly<Partial<Record<OperationName, SequenceSpec>>> = {
   AddChatMessage: { fields: ['ChatSessionId', 'Message'], nested: { Message: CHAT_MESSAGE_SEQUENCE } },
   GetChatMessages: { fields: ['ChatSessionId', 'After'] },
   AuthenticateUsernamePassword: { fields: ['UserName', 'Password'] },

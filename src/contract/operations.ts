@@ -1,11 +1,11 @@
-import { SERVICES88_NS } from './namespaces.js';
+import { WSDL_OPERATIONS } from './generated.js';
 
-/** The Services88 services the emulator serves, and each one's operations. */
+/** The Services88 services the emulator serves, and each one's operations, as their WSDLs declare them. */
 
-export type ServiceName = 'Chat' | 'SoPrincipal';
+export type ServiceName = keyof typeof WSDL_OPERATIONS;
 
-export const OPERATION_NAMES = ['AddChatMessage', 'GetChatMessages', 'AuthenticateUsernamePassword'] as const;
-export type OperationName = (typeof OPERATION_NAMES)[number];
+/** Every operation of every service: the WSDLs' names, unique across the services. */
+export type OperationName = { [S in ServiceName]: keyof (typeof WSDL_OPERATIONS)[S] & string }[ServiceName];
 
 export interface ServiceContract {
   readonly name: ServiceName;
@@ -22,12 +22,16 @@ export interface ServiceContract {
   readonly operations: readonly OperationName[];
 }
 
+function operationNames<S extends ServiceName>(service: S): (keyof (typeof WSDL_OPERATIONS)[S] & string)[] {
+  return Object.keys(WSDL_OPERATIONS[service]) as (keyof (typeof WSDL_OPERATIONS)[S] & string)[];
+}
+
 export const SERVICES: Readonly<Record<ServiceName, ServiceContract>> = {
   Chat: {
     name: 'Chat',
     file: 'Chat.svc',
     wsdl: { definitions: 'WcfChatService', portType: 'Chat', binding: 'BasicHttpBinding_Chat', service: 'WcfChatService', port: 'BasicHttpBinding_Chat' },
-    operations: ['AddChatMessage', 'GetChatMessages'],
+    operations: operationNames('Chat'),
   },
   SoPrincipal: {
     name: 'SoPrincipal',
@@ -39,9 +43,12 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceContract>> = {
       service: 'WcfSoPrincipalService',
       port: 'BasicHttpBinding_SoPrincipal',
     },
-    operations: ['AuthenticateUsernamePassword'],
+    operations: operationNames('SoPrincipal'),
   },
 };
+
+/** Every operation, Chat.svc's first, each in its WSDL's order. */
+export const OPERATION_NAMES: readonly OperationName[] = [...SERVICES.Chat.operations, ...SERVICES.SoPrincipal.operations];
 
 export interface OperationContract {
   readonly name: OperationName;
@@ -52,19 +59,23 @@ export interface OperationContract {
   /** Local names of the body wrapper elements, in the Services88 namespace. */
   readonly requestElement: string;
   readonly responseElement: string;
+  /** The response's nillable elements: each is nil in the answer to a call that failed. */
+  readonly nillableResults: readonly string[];
 }
 
-function operation(service: ServiceName, name: OperationName, responseElement: string): OperationContract {
-  const soapAction = `${SERVICES88_NS}/${SERVICES[service].wsdl.portType}/${name}`;
-  return { name, service, soapAction, responseAction: `${soapAction}Response`, requestElement: name, responseElement };
+function operationContracts(): Record<OperationName, OperationContract> {
+  const contracts: Partial<Record<OperationName, OperationContract>> = {};
+  for (const service of Object.keys(SERVICES) as ServiceName[]) {
+    for (const [name, facts] of Object.entries(WSDL_OPERATIONS[service])) {
+      if (name in contracts) throw new Error(`Operation ${name} is declared by two services: operation names must be unique.`);
+      contracts[name as OperationName] = { name: name as OperationName, service, ...facts };
+    }
+  }
+  // Every name of OperationName was assigned above: the names are WSDL_OPERATIONS' keys.
+  return contracts as Record<OperationName, OperationContract>;
 }
 
-export const OPERATIONS: Readonly<Record<OperationName, OperationContract>> = {
-  AddChatMessage: operation('Chat', 'AddChatMessage', 'AddChatMessageResponse'),
-  GetChatMessages: operation('Chat', 'GetChatMessages', 'GetChatMessagesResponse'),
-  // Every Authenticate operation answers with the same AuthenticateResponse message contract.
-  AuthenticateUsernamePassword: operation('SoPrincipal', 'AuthenticateUsernamePassword', 'AuthenticateResponse'),
-};
+export const OPERATIONS: Readonly<Record<OperationName, OperationContract>> = operationContracts();
 
 const OPERATIONS_OF: Readonly<Record<ServiceName, readonly OperationContract[]>> = {
   Chat: SERVICES.Chat.operations.map((name) => OPERATIONS[name]),

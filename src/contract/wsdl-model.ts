@@ -53,6 +53,8 @@ export interface ComplexType {
 export interface EnumType {
   readonly kind: 'enum';
   readonly flags: boolean;
+  /** WCF's ActualType annotation: the integer type behind the enum when it is not xs:int (`{...XMLSchema}short`). */
+  readonly actualType: ClarkName | null;
   readonly values: readonly { readonly name: string; readonly value: number | null }[];
 }
 
@@ -253,7 +255,9 @@ function readSimpleType(type: Node, where: string): EnumType | RestrictedType {
       const value = appinfo(enumeration, SERIALIZATION_NS, 'EnumerationValue');
       return { name: required(enumeration, 'value', where), value: value === undefined ? null : Number(value) };
     });
-    return { kind: 'enum', flags: list !== undefined, values };
+    const actual = appinfoElement(type, SERIALIZATION_NS, 'ActualType');
+    const actualType = actual === undefined ? null : clark(required(actual, 'Namespace', where), required(actual, 'Name', where));
+    return { kind: 'enum', flags: list !== undefined, actualType, values };
   }
   if (list !== undefined) throw new WsdlModelError(`${where}: a list of something other than enum names.`);
   const facets = restriction.children.filter((c) => c.namespace === XS_NS && c.local !== 'annotation').map((c) => ({ facet: c.local, value: required(c, 'value', where) }));
@@ -262,10 +266,14 @@ function readSimpleType(type: Node, where: string): EnumType | RestrictedType {
 
 /** The text of xs:annotation/xs:appinfo/{namespace}local, if the node has it. */
 function appinfo(node: Node, namespace: string, local: string): string | undefined {
+  return appinfoElement(node, namespace, local)?.text;
+}
+
+function appinfoElement(node: Node, namespace: string, local: string): Node | undefined {
   for (const annotation of children(node, XS_NS, 'annotation')) {
     for (const info of children(annotation, XS_NS, 'appinfo')) {
       const found = children(info, namespace, local)[0];
-      if (found !== undefined) return found.text;
+      if (found !== undefined) return found;
     }
   }
   return undefined;

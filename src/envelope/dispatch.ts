@@ -17,17 +17,28 @@ export interface ActionSources {
  * Another service's action is not supported here, as at a WCF endpoint.
  */
 export function resolveOperation(envelope: SoapEnvelope, sources: ActionSources, strict: boolean, service: ServiceName): OperationContract {
-  const operations = operationsOf(service);
+  const { byAction, byElement } = LOOKUP[service];
   const action = requestedAction(sources);
   if (action !== undefined) {
-    const operation = operations.find((op) => op.soapAction === action);
-    if (operation === undefined) throw actionNotSupported(action, operations);
+    const operation = byAction.get(action);
+    if (operation === undefined) throw actionNotSupported(action, operationsOf(service));
     return operation;
   }
   const body = envelope.bodyElement;
-  const byElement = !strict && body?.namespace === SERVICES88_NS ? operations.find((op) => op.requestElement === body.localName) : undefined;
-  if (byElement === undefined) throw actionNotSupported('', operations);
-  return byElement;
+  const operation = !strict && body?.namespace === SERVICES88_NS ? byElement.get(body.localName) : undefined;
+  if (operation === undefined) throw actionNotSupported('', operationsOf(service));
+  return operation;
+}
+
+/** Each service's operations by action and by request element: a service has up to 29, and every request looks one up. */
+const LOOKUP: Readonly<Record<ServiceName, { byAction: ReadonlyMap<string, OperationContract>; byElement: ReadonlyMap<string, OperationContract> }>> = {
+  Chat: lookupOf('Chat'),
+  SoPrincipal: lookupOf('SoPrincipal'),
+};
+
+function lookupOf(service: ServiceName): (typeof LOOKUP)[ServiceName] {
+  const operations = operationsOf(service);
+  return { byAction: new Map(operations.map((op) => [op.soapAction, op])), byElement: new Map(operations.map((op) => [op.requestElement, op])) };
 }
 
 /** The action the request names, unquoted: the SOAPAction header, else the SOAP 1.2 Content-Type's; undefined for none. */

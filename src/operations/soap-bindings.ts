@@ -11,7 +11,9 @@ import {
   writeAuthenticateResult,
   writeGetChatMessagesResult,
 } from '../contract/messages.js';
-import type { OperationName } from '../contract/operations.js';
+import type { OperationContract, OperationName } from '../contract/operations.js';
+import { writeNil } from '../contract/write.js';
+import { EmulatorError } from '../errors.js';
 import { maskPassword, type JournalArguments, type JsonValue } from '../journal/journal.js';
 import type { XmlElement } from '../xml.js';
 import type { Requirement } from './authorize.js';
@@ -92,7 +94,8 @@ export interface SoapBinding {
   readonly nilResult: string;
 }
 
-export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
+/** The operations the emulator answers; every other operation of a WSDL answers notEmulated(). */
+const SOAP_BINDINGS: Readonly<Partial<Record<OperationName, SoapBinding>>> = {
   AddChatMessage: {
     prepare: (wrapper, context) => new AddChatMessageCall(readAddChatMessage(wrapper, context)),
     requires: 'ticket',
@@ -109,3 +112,52 @@ export const SOAP_BINDINGS: Readonly<Record<OperationName, SoapBinding>> = {
     nilResult: writeAuthenticateResult(null),
   },
 };
+
+/** How an operation is called over SOAP: its own binding, or, for one the emulator does not answer yet, a "not emulated" one. */
+export function soapBindingOf(operation: OperationContract): SoapBinding {
+  return SOAP_BINDINGS[operation.name] ?? notEmulatedBinding(operation);
+}
+
+/** Whether the emulator answers the operation (rather than saying it is not emulated yet). */
+export function isEmulated(operation: OperationName): boolean {
+  return SOAP_BINDINGS[operation] !== undefined;
+}
+
+const notEmulatedBindings = new Map<OperationName, SoapBinding>();
+
+/**
+ * An operation of the WSDL that the emulator does not answer yet: the call is authorized as the service's
+ * operations are (a ticket for Chat.svc, the application token for SoPrincipal.svc), then refused with an
+ * application error that names it, its response's results nil. Its arguments are not read.
+ */
+function notEmulatedBinding(operation: OperationContract): SoapBinding {
+  let binding = notEmulatedBindings.get(operation.name);
+  if (binding === undefined) {
+    const call = new NotEmulatedCall(operation.name);
+    binding = {
+      prepare: () => call,
+      requires: operation.service === 'Chat' ? 'ticket' : 'applicationToken',
+      nilResult: operation.nillableResults.map((name) => writeNil(name)).join(''),
+    };
+    notEmulatedBindings.set(operation.name, binding);
+  }
+  return binding;
+}
+
+class NotEmulatedCall implements PreparedCall {
+  readonly journal: JournalArguments = NO_ARGUMENTS;
+
+  constructor(private readonly operation: OperationName) {}
+
+  run(): string {
+    throw new EmulatorError(
+      'NotEmulated',
+      `${this.operation} is not emulated yet: the emulator answers ${EMULATED.join(', ')}. Every operation of the WSDL is accepted, and the others answer this error.`,
+      `${this.operation} is not available in this emulator yet.`,
+    );
+  }
+}
+
+const NO_ARGUMENTS: JournalArguments = { journalArguments: () => null };
+
+const EMULATED = Object.keys(SOAP_BINDINGS);

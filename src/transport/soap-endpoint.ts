@@ -15,7 +15,7 @@ import type { Journal, JournalArguments, JournalHeaders, Outcome } from '../jour
 import { authorize, type InstallationMode } from '../operations/authorize.js';
 import type { Durability } from '../store/change-log.js';
 import type { OperationContext } from '../operations/context.js';
-import { SOAP_BINDINGS } from '../operations/soap-bindings.js';
+import { soapBindingOf } from '../operations/soap-bindings.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
 import type { CredentialStore, SecretDigester } from '../store/credentials.js';
 import type { TenantNames } from '../store/tenants.js';
@@ -126,8 +126,9 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
     const operation = (trace.operation = resolveOperation(envelope, actions, settings.strict, service));
     if (requestedAction(actions) === undefined) trace.warnings.add(noActionWarning(operation.requestElement));
     const wrapper = requireRequestElement(envelope, operation);
-    sequenceWarnings(wrapper, REQUEST_SEQUENCES[operation.name], operation.requestElement, trace.warnings);
-    const binding = SOAP_BINDINGS[operation.name];
+    const sequence = REQUEST_SEQUENCES[operation.name];
+    if (sequence !== undefined) sequenceWarnings(wrapper, sequence, operation.requestElement, trace.warnings);
+    const binding = soapBindingOf(operation);
     const call = binding.prepare(wrapper, settings.clock);
     trace.arguments = call.journal;
     if (settings.strict) refuseWarnings(trace.warnings.toArray());
@@ -152,7 +153,7 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
     return { kind: truncate ? 'truncate' : 'answer', answer };
   } catch (error) {
     const emulatorError = (trace.error = asEmulatorError(error, settings.log));
-    const failed = trace.operation === undefined ? undefined : { operation: trace.operation, nilResult: SOAP_BINDINGS[trace.operation.name].nilResult };
+    const failed = trace.operation === undefined ? undefined : { operation: trace.operation, nilResult: soapBindingOf(trace.operation).nilResult };
     return { kind: truncate ? 'truncate' : 'answer', answer: answerError(emulatorError, version, settings.errorStyle, failed) };
   }
 }

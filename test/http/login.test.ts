@@ -214,7 +214,7 @@ describe('SoPrincipal.svc AuthenticateUsernamePassword (online mode)', () => {
     const chatAtPrincipal = await postSoap(principalUrl(), 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0')));
     expectDispatcherFault(chatAtPrincipal, '1.1', 'ActionNotSupported', [
       "The message with Action 'http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/GetChatMessages' cannot be processed",
-      'This endpoint supports: http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateUsernamePassword.',
+      'This endpoint supports: http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/GetSystemInfo, http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateImplicit, http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateUsernamePassword, http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateGeneric, http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateWithAccessToken.',
     ]);
     const loginAtChat = await postSoap(chatUrl(), 'AuthenticateUsernamePassword', envelope('1.1', loginBody('', '')));
     expectDispatcherFault(loginAtChat, '1.1', 'ActionNotSupported', ['SoPrincipal/AuthenticateUsernamePassword', 'This endpoint supports: ']);

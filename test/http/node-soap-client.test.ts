@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import soap from 'soap';
 import { SERVICES88_NS } from '../../src/contract/namespaces.js';
+import { SERVICES, type OperationName, type ServiceName } from '../../src/contract/operations.js';
 import { useEmulator } from '../support/emulator.js';
 import { SAMPLE_TICKET, SAMPLE_TOKEN } from '../support/soap.js';
 
@@ -55,4 +56,34 @@ describe('a node-soap client generated from ?wsdl', () => {
     const [, , chatHeaders] = (await chat.GetChatMessagesAsync({ ChatSessionId: 1, After: 0 })) as [unknown, string, Record<string, unknown>];
     expect(chatHeaders['Succeeded']).to.equal('true');
   });
+
+  /** The arguments of an emulated operation that make a successful call; the others are sent empty. */
+  const ARGUMENTS: Partial<Record<OperationName, object>> = {
+    AddChatMessage: { ChatSessionId: 1, Message: { Message: 'x' } },
+    GetChatMessages: { ChatSessionId: 1, After: 0 },
+    AuthenticateUsernamePassword: { UserName: 'agent', Password: 'secret' },
+  };
+
+  for (const service of ['Chat', 'SoPrincipal'] as const satisfies readonly ServiceName[]) {
+    it(`calls every operation of ${SERVICES[service].file}?wsdl and gets an answer, or the "not emulated yet" application error`, async () => {
+      const generated = await soap.createClientAsync(`${emulator.current.url}/Remote/Services88/${SERVICES[service].file}?wsdl`);
+      generated.addSoapHeader({ ApplicationToken: SAMPLE_TOKEN }, '', 'tns', SERVICES88_NS);
+      if (service === 'Chat') generated.addSoapHeader({ Credentials: { Ticket: SAMPLE_TICKET } }, '', 'tns', SERVICES88_NS);
+      const outcomes: Record<string, string> = {};
+      for (const operation of SERVICES[service].operations) {
+        const call = generated[`${operation}Async`] as (args: object) => Promise<[unknown, string, Record<string, Record<string, string> | string>]>;
+        const [, , headers] = await call(ARGUMENTS[operation] ?? {});
+        const info = headers['ExceptionInfo'];
+        outcomes[operation] = headers['Succeeded'] === 'true' ? 'answered' : typeof info === 'object' ? `${info['ExceptionType']}: ${info['Message']}` : 'no ExceptionInfo';
+      }
+      const expected = Object.fromEntries(
+        SERVICES[service].operations.map((operation) => [
+          operation,
+          operation in ARGUMENTS ? 'answered' : `NotImplementedException: ${operation} is not emulated yet: the emulator answers AddChatMessage, GetChatMessages, AuthenticateUsernamePassword. Every operation of the WSDL is accepted, and the others answer this error.`,
+        ]),
+      );
+      expect(outcomes).to.deep.equal(expected);
+    });
+  }
 });
+

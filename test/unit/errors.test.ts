@@ -22,6 +22,7 @@ const EXPECTED_REGISTRY = {
   ApplicationTokenUnknown: { kind: 'application', exceptionType: 'SoApplicationTokenException' },
   MessageNull: { kind: 'application', exceptionType: 'ArgumentNullException' },
   SessionUnknown: { kind: 'application', exceptionType: 'SoNotFoundException' },
+  NotEmulated: { kind: 'application', exceptionType: 'NotImplementedException' },
   InjectedApplicationError: { kind: 'application', exceptionType: 'SoException' },
   UnsupportedMediaType: { kind: 'http', status: 415 },
   MethodNotAllowed: { kind: 'http', status: 405 },

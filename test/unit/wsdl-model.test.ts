@@ -56,6 +56,7 @@ const SCHEMA = `
         </xs:complexContent>
       </xs:complexType>
       <xs:simpleType name="TopicFlag">
+        <xs:annotation><xs:appinfo><ActualType Name="short" Namespace="http://www.w3.org/2001/XMLSchema" xmlns="http://schemas.microsoft.com/2003/10/Serialization/" /></xs:appinfo></xs:annotation>
         <xs:list><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="PopupAlert" /><xs:enumeration value="EmailAlert" /></xs:restriction></xs:simpleType></xs:list>
       </xs:simpleType>
       <xs:simpleType name="Status">
@@ -89,12 +90,12 @@ describe('readContractDocument', () => {
     });
   });
 
-  it('reads a flags enum (an xs:list of names), which node-soap describes as nothing', () => {
-    expect(document.types.get(n('TopicFlag'))).to.deep.equal({ kind: 'enum', flags: true, values: [{ name: 'PopupAlert', value: null }, { name: 'EmailAlert', value: null }] });
+  it('reads a flags enum (an xs:list of names), which node-soap describes as nothing, and its ActualType', () => {
+    expect(document.types.get(n('TopicFlag'))).to.deep.equal({ kind: 'enum', flags: true, actualType: xs('short'), values: [{ name: 'PopupAlert', value: null }, { name: 'EmailAlert', value: null }] });
   });
 
   it('reads an enum with its EnumerationValue numbers where given', () => {
-    expect(document.types.get(n('Status'))).to.deep.equal({ kind: 'enum', flags: false, values: [{ name: 'Invalid', value: null }, { name: 'Closed', value: 9 }] });
+    expect(document.types.get(n('Status'))).to.deep.equal({ kind: 'enum', flags: false, actualType: null, values: [{ name: 'Invalid', value: null }, { name: 'Closed', value: 9 }] });
   });
 
   it('reads a dictionary and its anonymous key-value pair type', () => {

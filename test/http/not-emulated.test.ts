@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import { useEmulator } from '../support/emulator.js';
+import { expectExceptionInfo } from '../support/assertions.js';
+import { envelope, postSoap, readAnswer, type Node } from '../support/soap.js';
+
+/** Every operation of the WSDLs is dispatched; one the emulator does not answer yet says so, as an application error. */
+describe('an operation the WSDL lists that the emulator does not emulate yet', () => {
+  const emulator = useEmulator();
+  beforeEach(() => emulator.current.reset());
+  const principalUrl = () => `${emulator.current.url}/Remote/Services88/SoPrincipal.svc`;
+  const NOT_EMULATED = 'is not emulated yet: the emulator answers AddChatMessage, GetChatMessages, AuthenticateUsernamePassword.';
+
+  it('is an application error naming it (NotImplementedException), never ActionNotSupported, its result nil', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, 'PickUpChatSession', envelope('1.1', '<c:PickUpChatSession><c:ChatSessionId>1</c:ChatSessionId></c:PickUpChatSession>'));
+    expect(answer.status).to.equal(200);
+    const read = readAnswer(answer.text);
+    expect(read.headers['Succeeded']).to.equal('false');
+    const info = read.headers['ExceptionInfo'] as Node;
+    expect(info['ExceptionType']).to.equal('NotImplementedException');
+    expect(info['Message']).to.equal(`PickUpChatSession ${NOT_EMULATED} Every operation of the WSDL is accepted, and the others answer this error.`);
+    expect(info['FriendlyText']).to.equal('PickUpChatSession is not available in this emulator yet.');
+    expect(answer.text).to.include('<s:Body><PickUpChatSessionResponse xmlns="http://www.superoffice.net/ws/crm/NetServer/Services88" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><Response i:nil="true"/></PickUpChatSessionResponse></s:Body>');
+    const [entry] = emulator.current.requests().requests;
+    expect(entry?.operation).to.equal('PickUpChatSession');
+    expect(entry?.outcome).to.equal('application error');
+    expect(entry?.error).to.deep.equal({ code: 'NotEmulated', exceptionType: 'NotImplementedException', message: info['Message'] });
+  });
+
+  it('checks the ticket first, as the real service would before running it', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, 'GetChatTranscript', envelope('1.1', '<c:GetChatTranscript/>', { ticket: '7T:unknown' }));
+    expectExceptionInfo(answer, 'GetChatTranscriptResponse', 'SoAuthenticationException', "The ticket is not known in tenant 'default'.");
+  });
+
+  it('is a fault with --error-style fault, and dispatched on the body element without an action, as the emulated ones are', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, null, envelope('1.1', '<c:ResetChatSession><c:ChatSessionId>1</c:ChatSessionId></c:ResetChatSession>'), { action: null });
+    expect(readAnswer(answer.text).headers['ExceptionInfo']).to.deep.include({ ExceptionType: 'NotImplementedException' });
+    expect(answer.headers.get('x-emulator-warning')).to.match(/^no-action: /);
+  });
+
+  it('at SoPrincipal.svc requires the application token only (GetSystemInfo answers a nil SystemInfo, not a Response)', async () => {
+    const answer = await postSoap(principalUrl(), 'GetSystemInfo', envelope('1.1', '<c:GetSystemInfo/>', { ticket: null }));
+    const read = readAnswer(answer.text);
+    expect((read.headers['ExceptionInfo'] as Node)['ExceptionType']).to.equal('NotImplementedException');
+    expect(answer.text).to.include('<SystemInfo i:nil="true"/></GetSystemInfoResponse></s:Body>');
+    const refused = await postSoap(principalUrl(), 'AuthenticateGeneric', envelope('1.1', '<c:AuthenticateGeneric/>', { token: 'unknown', ticket: null }));
+    expectExceptionInfo(refused, 'AuthenticateResponse', 'SoApplicationTokenException', "The ApplicationToken is not known in tenant 'default'.");
+  });
+
+  it('still faults for a request body that is not the operation\'s element', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, 'PickUpChatSession', envelope('1.1', '<c:GetChatMessages/>'));
+    expect(answer.status).to.equal(500);
+    expect(readAnswer(answer.text).fault?.reason).to.include("Expected element 'PickUpChatSession'");
+  });
+});
