@@ -45,8 +45,11 @@ export interface TenantDocument {
   users?: UserDocument[];
 }
 
-/** A user: UserName and Password to log in with, and SoPrincipalCarrier fields by element name. */
-export type UserDocument = { UserName: string; Password: string; FunctionRights?: string[]; SecondaryGroups?: number[] } & Partial<
+/**
+ * A user: UserName and Password to log in with, SoPrincipalCarrier fields by element name, and `tickets` that
+ * speak for the user without a login.
+ */
+export type UserDocument = { UserName: string; Password: string; FunctionRights?: string[]; SecondaryGroups?: number[]; tickets?: string[] } & Partial<
   Record<keyof SoPrincipal, string | number | boolean | null>
 >;
 
@@ -214,7 +217,7 @@ const USER_DEFAULTS: Omit<SoPrincipal, 'Associate'> = {
 function parseUser(json: unknown, where: string, context: ReadContext): User {
   const fields = object(json, where);
   const principalFields = Object.keys(SO_PRINCIPAL_CONTRACT) as (keyof SoPrincipal)[];
-  onlyKeys(fields, ['UserName', 'Password', ...principalFields, 'FunctionRights', 'SecondaryGroups'], where);
+  onlyKeys(fields, ['UserName', 'Password', ...principalFields, 'FunctionRights', 'SecondaryGroups', 'tickets'], where);
   const userName = fields['UserName'];
   const password = fields['Password'];
   if (userName === undefined) throw new FixturesError(`${where}: UserName is required.`);
@@ -233,7 +236,7 @@ function parseUser(json: unknown, where: string, context: ReadContext): User {
     FunctionRights: strings(fields['FunctionRights'], `${where}.FunctionRights`),
     SecondaryGroups: array(fields['SecondaryGroups'] ?? [], `${where}.SecondaryGroups`).map((g, i) => parseValue(g, xsInt, `${where}.SecondaryGroups[${i}]`, context)),
   } satisfies SoPrincipalCarrier;
-  return { userName, password, principal: carrier };
+  return { userName, password, principal: carrier, tickets: strings(fields['tickets'], `${where}.tickets`) };
 }
 
 function setPrincipalField<K extends keyof SoPrincipal>(principal: SoPrincipal, name: K, value: unknown, where: string, context: ReadContext): void {

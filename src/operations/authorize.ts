@@ -1,6 +1,7 @@
 import type { RequestHeaders } from '../contract/headers.js';
 import { EmulatorError } from '../errors.js';
 import { credentialWhitespaceWarning, type FidelityWarning } from '../fidelity.js';
+import type { SoPrincipalCarrier } from '../contract/principal.js';
 import type { CredentialStore, SecretDigester } from '../store/credentials.js';
 import type { TenantId } from '../store/chat-store.js';
 
@@ -10,7 +11,8 @@ export type InstallationMode = 'online' | 'onsite';
 /** What an operation requires of its caller: a ticket (every agent call), or only the application token (logging in). */
 export type Requirement = 'ticket' | 'applicationToken';
 
-export interface Caller {
+/** What a request presents to be let in: the tenant it was sent to, its headers, and when it came. */
+export interface Presented {
   readonly tenant: TenantId;
   readonly headers: RequestHeaders;
   /** The emulator's clock, in milliseconds since 1970: issued tickets expire. */
@@ -28,9 +30,13 @@ export interface Leniency {
   warn(warning: FidelityWarning): void;
 }
 
-/** Checks the caller's ApplicationToken (online only) and, if required, ticket. Throws an application error. */
-export function authorize(credentials: CredentialStore, mode: InstallationMode, requirement: Requirement, caller: Caller, leniency: Leniency): void {
-  const { tenant, headers, nowMs, digester } = caller;
+/**
+ * Checks the caller's ApplicationToken (online only) and, if required, ticket, and says who is calling: the user
+ * the ticket speaks for, or null for a system caller (a ticket from --ticket, or a fixture ticket of no user) and
+ * for a call that takes no ticket (logging in). Throws an application error.
+ */
+export function authorize(credentials: CredentialStore, mode: InstallationMode, requirement: Requirement, presented: Presented, leniency: Leniency): SoPrincipalCarrier | null {
+  const { tenant, headers, nowMs, digester } = presented;
   const hint = headers.misplaced.length === 0 ? '' : ` Headers seen in another namespace: ${headers.misplaced.join(', ')}.`;
   if (mode === 'online') {
     if (headers.applicationToken === null || headers.applicationToken.trim() === '') {
@@ -49,7 +55,7 @@ export function authorize(credentials: CredentialStore, mode: InstallationMode, 
       );
     }
   }
-  if (requirement === 'applicationToken') return;
+  if (requirement === 'applicationToken') return null;
   if (headers.ticket === null || headers.ticket.trim() === '') {
     throw new EmulatorError(
       'TicketMissing',
@@ -58,8 +64,9 @@ export function authorize(credentials: CredentialStore, mode: InstallationMode, 
     );
   }
   const isKnown = (ticket: string) => credentials.ticketStatus(tenant, ticket, nowMs, digester) !== 'unknown';
-  const refusal = ticketRefusal(credentials, tenant, asKnown(headers.ticket, 'Ticket', isKnown, leniency), nowMs, digester);
-  if (refusal !== undefined) throw refusal;
+  const check = credentials.checkTicket(tenant, asKnown(headers.ticket, 'Ticket', isKnown, leniency), nowMs, digester);
+  if (check.status !== 'valid') throw ticketRefusal(check.status, tenant);
+  return check.user;
 }
 
 /**
@@ -74,11 +81,9 @@ function asKnown(secret: string, header: 'Ticket' | 'ApplicationToken', isKnown:
   return trimmed;
 }
 
-/** Why a ticket is not accepted in a tenant at a time (an application error), or undefined when it is. SOAP and REST both ask. */
-export function ticketRefusal(credentials: CredentialStore, tenant: TenantId, ticket: string, nowMs: number, digester?: SecretDigester): EmulatorError | undefined {
-  switch (credentials.ticketStatus(tenant, ticket, nowMs, digester)) {
-    case 'valid':
-      return undefined;
+/** Why a ticket is not accepted in a tenant (an application error). SOAP and REST both ask. */
+export function ticketRefusal(status: 'expired' | 'unknown', tenant: TenantId): EmulatorError {
+  switch (status) {
     case 'expired':
       return new EmulatorError('TicketExpired', 'The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.', 'Your session has expired. Please log in again.');
     // A ticket of another tenant is unknown here, as it would be to another installation: nothing tells it is valid elsewhere.

@@ -1,11 +1,15 @@
 import type { Clock } from '../clock.js';
+import type { SoPrincipalCarrier } from '../contract/principal.js';
 import type { FidelityWarning } from '../fidelity.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
 import type { CredentialStore } from '../store/credentials.js';
 
-/** What an operation runs against: one tenant of the stores, the clock, and the emulator's settings. */
+/** What an operation runs against: who is calling, one tenant of the stores, the clock, and the emulator's settings. */
 export interface OperationContext {
+  /** The tenant called: the one whose store the operation works on. */
   readonly tenant: TenantId;
+  /** The user calling (logged in, or a fixture ticket's user); null for a system caller or a call that takes no ticket. */
+  readonly user: SoPrincipalCarrier | null;
   readonly store: ChatStore;
   readonly credentials: CredentialStore;
   readonly clock: Clock;

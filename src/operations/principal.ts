@@ -16,6 +16,6 @@ export function authenticateUsernamePassword(context: OperationContext, request:
   const nowMs = epochMillisecondsOf(context.clock.now());
   // On-site installations have no CustId, and their tickets none either.
   const ticket = encodeTicket(newTicketParts(context.tenant === DEFAULT_TENANT ? undefined : context.tenant));
-  context.credentials.addIssuedTicket(context.tenant, ticket, nowMs, nowMs + context.ticketTtlMs);
+  context.credentials.addIssuedTicket(context.tenant, ticket, nowMs, nowMs + context.ticketTtlMs, principal);
   return { principal, ticket };
 }

@@ -1,4 +1,5 @@
 import { epochMillisecondsOf } from '../contract/datetime.js';
+import type { SoPrincipalCarrier } from '../contract/principal.js';
 import type { Clock } from '../clock.js';
 import { ticketRefusal, type InstallationMode } from '../operations/authorize.js';
 import type { TenantId } from '../store/chat-store.js';
@@ -15,7 +16,8 @@ export interface RestCaller {
   readonly appToken: string | undefined;
 }
 
-export function authenticateRest(credentials: CredentialStore, mode: InstallationMode, tenant: TenantId, clock: Clock, caller: RestCaller): void {
+/** Checks the caller and says who is calling: a ticket's or Basic user, or null for a system caller (a system ticket, a Bearer token). */
+export function authenticateRest(credentials: CredentialStore, mode: InstallationMode, tenant: TenantId, clock: Clock, caller: RestCaller): SoPrincipalCarrier | null {
   if (mode === 'online') {
     const token = caller.appToken?.trim() ?? '';
     if (token === '') throw unauthorized('No SO-AppToken header: an Online installation requires the application token.', 'SoApplicationTokenException');
@@ -34,24 +36,26 @@ export function authenticateRest(credentials: CredentialStore, mode: Installatio
     case 'bearer':
       if (mode !== 'online') throw unauthorized('Bearer authentication is for Online installations: use SOTicket or Basic.', 'SoAuthenticationException');
       if (!credentials.isKnownBearerToken(tenant, value)) throw unauthorized(`The Bearer token is not known in tenant '${tenant}'.`, 'SoAuthenticationException');
-      return;
+      return null;
     default:
       throw unauthorized(`The Authorization scheme '${match[1] as string}' is not supported: send ${schemes(mode).join(' or ')}.`, 'SoAuthenticationException');
   }
 }
 
-function checkTicket(credentials: CredentialStore, tenant: TenantId, nowMs: number, ticket: string): void {
-  const refusal = ticketRefusal(credentials, tenant, ticket, nowMs);
-  if (refusal !== undefined) throw unauthorized(refusal.message, refusal.exceptionType ?? 'SoAuthenticationException');
+function checkTicket(credentials: CredentialStore, tenant: TenantId, nowMs: number, ticket: string): SoPrincipalCarrier | null {
+  const check = credentials.checkTicket(tenant, ticket, nowMs);
+  if (check.status === 'valid') return check.user;
+  const refusal = ticketRefusal(check.status, tenant);
+  throw unauthorized(refusal.message, refusal.exceptionType ?? 'SoAuthenticationException');
 }
 
-function checkBasic(credentials: CredentialStore, tenant: TenantId, encoded: string): void {
+function checkBasic(credentials: CredentialStore, tenant: TenantId, encoded: string): SoPrincipalCarrier {
   const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || colon < 0) throw unauthorized('The Basic credentials are not base64 of user:password.', 'SoAuthenticationException');
-  if (credentials.authenticate(tenant, decoded.slice(0, colon), decoded.slice(colon + 1)) === undefined) {
-    throw unauthorized(`The user name or password is wrong for tenant '${tenant}'.`, 'SoAuthenticationException');
-  }
+  const user = credentials.authenticate(tenant, decoded.slice(0, colon), decoded.slice(colon + 1));
+  if (user === undefined) throw unauthorized(`The user name or password is wrong for tenant '${tenant}'.`, 'SoAuthenticationException');
+  return user;
 }
 
 function schemes(mode: InstallationMode): string[] {

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { arrivalTime, type Clock } from '../clock.js';
 import type { ChatMessage } from '../contract/chat-message.js';
 import type { ReadContext } from '../contract/codec.js';
+import type { SoPrincipalCarrier } from '../contract/principal.js';
 import { chatMessageToJson } from '../contract/json.js';
 import type { OperationName } from '../contract/operations.js';
 import { EmulatorError, logUnexpectedError } from '../errors.js';
@@ -129,14 +130,14 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   let body: string;
   let failure: RestError | undefined;
   try {
-    authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
+    const user = authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
     const how: Representation = {
       format,
       zone: parseTimeZoneHeader(request.get('SO-TimeZone')),
       select: parseSelect(request.query['$select']),
     };
     call = endpoint.read(request, readBody(request.body, request.headers['content-type']), settings.clock);
-    body = run(settings, tenant, call, how);
+    body = run(settings, tenant, user, call, how);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
     status = 200;
@@ -165,10 +166,10 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   );
 }
 
-function run(settings: RestSettings, tenant: TenantId, call: Call, how: Representation): string {
+function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier | null, call: Call, how: Representation): string {
   const { store, credentials, clock, strict, ticketTtlMs } = settings;
   // The REST WebAPI has no fidelity rules of its own: what it accepts, the real one accepts.
-  const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: () => undefined };
+  const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: () => undefined };
   if (call.operation === 'AddChatMessage') return representMessage(addChatMessage(context, { ChatSessionId: call.ChatSessionId, Message: call.Message }), how);
   return representMessages(getChatMessages(context, { ChatSessionId: call.ChatSessionId, After: call.After }), how);
 }

@@ -5,11 +5,19 @@ import type { TenantId } from './chat-store.js';
 /** What a ticket is worth in a tenant at a given time. */
 export type TicketStatus = 'valid' | 'expired' | 'unknown';
 
+/**
+ * What a ticket is worth, and whom it speaks for: the user who logged in for it (or whom the fixtures bind it
+ * to), or null for a system ticket (from --ticket, or a fixture ticket bound to no user).
+ */
+export type TicketCheck = { readonly status: 'valid'; readonly user: SoPrincipalCarrier | null } | { readonly status: 'expired' | 'unknown' };
+
 /** A user who can log in with AuthenticateUsernamePassword, and who they are once logged in. */
 export interface User {
   readonly userName: string;
   readonly password: string;
   readonly principal: SoPrincipalCarrier;
+  /** Tickets the fixtures give this user: valid in the user's tenant, for ever, speaking for the user. */
+  readonly tickets: readonly string[];
 }
 
 /**
@@ -19,14 +27,16 @@ export interface User {
  */
 export interface CredentialStore {
   /** `digester` digests the ticket (by default, each time): a connection's RecentDigests saves digesting it again. */
+  checkTicket(tenant: TenantId, ticket: string, nowMs: number, digester?: SecretDigester): TicketCheck;
+  /** checkTicket's status alone. */
   ticketStatus(tenant: TenantId, ticket: string, nowMs: number, digester?: SecretDigester): TicketStatus;
   isKnownApplicationToken(tenant: TenantId, token: string, digester?: SecretDigester): boolean;
   /** A REST WebAPI `Authorization: Bearer` token (an Online access token). */
   isKnownBearerToken(tenant: TenantId, token: string): boolean;
   /** The principal of the tenant's user with this name (case-insensitive) and password, if any. */
   authenticate(tenant: TenantId, userName: string, password: string): SoPrincipalCarrier | undefined;
-  /** Makes `ticket`, issued at `nowMs`, valid in `tenant` until `expiresAtMs`. */
-  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number): void;
+  /** Makes `ticket`, issued at `nowMs` to `user`, valid in `tenant` until `expiresAtMs`. */
+  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number, user: SoPrincipalCarrier): void;
 }
 
 export class InMemoryCredentials implements CredentialStore {
@@ -34,8 +44,10 @@ export class InMemoryCredentials implements CredentialStore {
   private readonly tickets = new Map<string, Scope>();
   private readonly tokens = new Map<string, Scope>();
   private readonly bearerTokens = new Map<string, Scope>();
-  /** Tickets issued by a login: valid in one tenant until they expire. */
-  private readonly issued = new Map<string, { tenant: TenantId; expiresAtMs: number }>();
+  /** Tickets issued by a login: valid in one tenant until they expire, each speaking for the user who logged in. */
+  private readonly issued = new Map<string, { tenant: TenantId; expiresAtMs: number; valid: TicketCheck }>();
+  /** Fixture tickets of a user: valid in the user's tenant, for ever. */
+  private readonly userTickets = new Map<string, { tenant: TenantId; valid: TicketCheck }>();
   private issuedAtLastSweep = 0;
   private readonly users = new Map<TenantId, Map<string, { passwordDigest: Buffer; principal: SoPrincipalCarrier }>>();
 
@@ -57,20 +69,28 @@ export class InMemoryCredentials implements CredentialStore {
     let users = this.users.get(tenant);
     if (users === undefined) this.users.set(tenant, (users = new Map()));
     users.set(userKey(user.userName), { passwordDigest: digestBytes(user.password), principal: user.principal });
+    const valid: TicketCheck = { status: 'valid', user: user.principal };
+    for (const ticket of user.tickets) this.userTickets.set(digest(ticket), { tenant, valid });
   }
 
-  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number): void {
+  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number, user: SoPrincipalCarrier): void {
     this.sweepExpired(nowMs);
-    this.issued.set(digest(ticket), { tenant, expiresAtMs });
+    this.issued.set(digest(ticket), { tenant, expiresAtMs, valid: { status: 'valid', user } });
+  }
+
+  checkTicket(tenant: TenantId, ticket: string, nowMs: number, digester = DIGEST_EACH): TicketCheck {
+    const key = digester.digestOf(ticket);
+    if (allows(this.tickets.get(key), tenant)) return SYSTEM_TICKET;
+    // Another tenant's ticket is as unknown here as a made-up one.
+    const userTicket = this.userTickets.get(key);
+    if (userTicket !== undefined) return userTicket.tenant === tenant ? userTicket.valid : UNKNOWN_TICKET;
+    const issued = this.issued.get(key);
+    if (issued === undefined || issued.tenant !== tenant) return UNKNOWN_TICKET;
+    return nowMs < issued.expiresAtMs ? issued.valid : EXPIRED_TICKET;
   }
 
   ticketStatus(tenant: TenantId, ticket: string, nowMs: number, digester = DIGEST_EACH): TicketStatus {
-    const key = digester.digestOf(ticket);
-    if (allows(this.tickets.get(key), tenant)) return 'valid';
-    const issued = this.issued.get(key);
-    // Another tenant's ticket is as unknown here as a made-up one.
-    if (issued === undefined || issued.tenant !== tenant) return 'unknown';
-    return nowMs < issued.expiresAtMs ? 'valid' : 'expired';
+    return this.checkTicket(tenant, ticket, nowMs, digester).status;
   }
 
   isKnownApplicationToken(tenant: TenantId, token: string, digester = DIGEST_EACH): boolean {
@@ -98,6 +118,7 @@ export class InMemoryCredentials implements CredentialStore {
       this.tokens.clear();
       this.bearerTokens.clear();
       this.issued.clear();
+      this.userTickets.clear();
       this.users.clear();
       return;
     }
@@ -108,8 +129,8 @@ export class InMemoryCredentials implements CredentialStore {
         if (scope.size === 0) secrets.delete(key);
       }
     }
-    for (const [key, issued] of this.issued) {
-      if (issued.tenant === tenant) this.issued.delete(key);
+    for (const bound of [this.issued, this.userTickets]) {
+      for (const [key, { tenant: owner }] of bound) if (owner === tenant) bound.delete(key);
     }
     this.users.delete(tenant);
   }
@@ -127,6 +148,10 @@ export class InMemoryCredentials implements CredentialStore {
     this.issuedAtLastSweep = this.issued.size;
   }
 }
+
+const SYSTEM_TICKET: TicketCheck = Object.freeze({ status: 'valid', user: null });
+const UNKNOWN_TICKET: TicketCheck = Object.freeze({ status: 'unknown' });
+const EXPIRED_TICKET: TicketCheck = Object.freeze({ status: 'expired' });
 
 /** Where a secret is valid: everywhere, or in the listed tenants. */
 type Scope = 'every tenant' | Set<TenantId>;

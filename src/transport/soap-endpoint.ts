@@ -144,9 +144,9 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
 
     const nowMs = epochMillisecondsOf(settings.clock.now());
     const leniency = { strict: settings.strict, warn: (warning: FidelityWarning) => trace.warnings.add(warning) };
-    authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs, digester: request.digester }, leniency);
+    const user = authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs, digester: request.digester }, leniency);
     const { store, credentials, clock, strict, ticketTtlMs } = settings;
-    const context: OperationContext = { tenant, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning) };
+    const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning) };
     const answer = answerSuccess(version, operation, call.run(context));
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();

@@ -11,7 +11,7 @@ describe('tenants', () => {
     fixtures: {
       tickets: ['7T:1234abcxyzExample=='],
       applicationTokens: ['1234567-1234-9876'],
-      tenants: { Cust55555: { tickets: ['cust55555-only'], users: [{ UserName: 'agent', Password: 'pw' }] } },
+      tenants: { Cust55555: { tickets: ['cust55555-only'], users: [{ UserName: 'agent', Password: 'pw' }, { UserName: 'bot', Password: 'pw', tickets: ['7T:bot-of-cust55555'] }] } },
     },
   });
   const tenantUrl = (custId: string) => `${emulator.current.url}/${custId}/Remote/Services88/Chat.svc`;
@@ -33,6 +33,13 @@ describe('tenants', () => {
     const own = await postSoap(tenantUrl('Cust55555'), 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0'), { ticket: 'cust55555-only' }));
     expect(readAnswer(own.text).headers['Succeeded']).to.equal('true');
     const other = await postSoap(tenantUrl('Cust12345'), 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0'), { ticket: 'cust55555-only' }));
+    expectExceptionInfo(other, 'GetChatMessagesResponse', 'SoAuthenticationException', "The ticket is not known in tenant 'Cust12345'.");
+  });
+
+  it("accepts a fixture ticket bound to a user in the user's tenant only", async () => {
+    const own = await postSoap(tenantUrl('Cust55555'), 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0'), { ticket: '7T:bot-of-cust55555' }));
+    expect(readAnswer(own.text).headers['Succeeded']).to.equal('true');
+    const other = await postSoap(tenantUrl('Cust12345'), 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0'), { ticket: '7T:bot-of-cust55555' }));
     expectExceptionInfo(other, 'GetChatMessagesResponse', 'SoAuthenticationException', "The ticket is not known in tenant 'Cust12345'.");
   });
 

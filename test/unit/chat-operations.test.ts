@@ -3,6 +3,7 @@ import type { Clock } from '../../src/clock.js';
 import type { ChatMessage } from '../../src/contract/chat-message.js';
 import { DOTNET_MIN_VALUE, type Instant } from '../../src/contract/datetime.js';
 import type { RequestHeaders } from '../../src/contract/headers.js';
+import type { SoPrincipalCarrier } from '../../src/contract/principal.js';
 import { EmulatorError } from '../../src/errors.js';
 import type { FidelityWarning } from '../../src/fidelity.js';
 import { authorize, type InstallationMode, type Requirement } from '../../src/operations/authorize.js';
@@ -23,7 +24,7 @@ beforeEach(() => {
 });
 
 function context(store: InMemoryChatStore, strict = false, tenant = 'Cust1'): OperationContext {
-  return { tenant, store, credentials: new InMemoryCredentials(), clock: fixedClock, strict, ticketTtlMs: 60_000, warn: (warning) => warnings.push(warning) };
+  return { tenant, user: null, store, credentials: new InMemoryCredentials(), clock: fixedClock, strict, ticketTtlMs: 60_000, warn: (warning) => warnings.push(warning) };
 }
 
 function message(overrides: Partial<ChatMessage> = {}): ChatMessage {
@@ -200,18 +201,19 @@ describe('authorize', () => {
   }
 
   const LENIENT = { strict: false, warn: () => undefined };
+  const KARI = { AssociateId: 5, FullName: 'Kari Nordmann' } as SoPrincipalCarrier;
 
   function headers(applicationToken: string | null, ticket: string | null, misplaced: string[] = []): RequestHeaders {
     return { applicationToken, ticket, misplaced };
   }
 
-  const check = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): void =>
+  const check = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): SoPrincipalCarrier | null =>
     authorize(credentials(), mode, requirement, { tenant, headers: given, nowMs: NOW_MS, digester: DIGEST_EACH }, LENIENT);
   const authorizeError = (mode: InstallationMode, given: RequestHeaders, tenant = 'Cust1', requirement: Requirement = 'ticket'): EmulatorError =>
     emulatorError(() => check(mode, given, tenant, requirement));
 
   it('lets a known token and ticket through in online mode', () => {
-    expect(check('online', headers(TOKEN, TICKET), 'Cust1')).to.equal(undefined);
+    expect(check('online', headers(TOKEN, TICKET), 'Cust1')).to.equal(null);
   });
 
   it('refuses a missing or empty token in online mode with ApplicationTokenMissing', () => {
@@ -256,12 +258,12 @@ describe('authorize', () => {
     const error = authorizeError('online', headers(TOKEN, '7T:cust2only'));
     expect(error.code).to.equal('TicketUnknown');
     expect(error.message).to.equal("The ticket is not known in tenant 'Cust1'.");
-    expect(check('online', headers(TOKEN, '7T:cust2only'), 'Cust2')).to.equal(undefined);
+    expect(check('online', headers(TOKEN, '7T:cust2only'), 'Cust2')).to.equal(null);
   });
 
   it('ignores the token in onsite mode, missing or unknown', () => {
-    expect(check('onsite', headers(null, TICKET), 'default')).to.equal(undefined);
-    expect(check('onsite', headers('wrong', TICKET), 'default')).to.equal(undefined);
+    expect(check('onsite', headers(null, TICKET), 'default')).to.equal(null);
+    expect(check('onsite', headers('wrong', TICKET), 'default')).to.equal(null);
   });
 
   it('takes a ticket or token known only once trimmed with a warning, and refuses it in strict mode', () => {
@@ -281,11 +283,23 @@ describe('authorize', () => {
     expect(authorizeError('onsite', headers(null, '7T:unknown'), 'default').code).to.equal('TicketUnknown');
   });
 
+  it('says who calls: the user of a ticket a login issued, or of a fixture ticket bound to a user; null for a system ticket', () => {
+    const known = credentials();
+    known.addIssuedTicket('Cust1', '7T:issued', NOW_MS, NOW_MS + 1000, KARI);
+    const ola = { AssociateId: 6, FullName: 'Ola Nordmann' } as SoPrincipalCarrier;
+    known.addUser('Cust1', { userName: 'ola', password: 'pw', principal: ola, tickets: ['7T:ola'] });
+    const caller = (ticket: string, tenant = 'Cust1') => authorize(known, 'online', 'ticket', { tenant, headers: headers(TOKEN, ticket), nowMs: NOW_MS, digester: DIGEST_EACH }, LENIENT);
+    expect(caller('7T:issued')).to.equal(KARI);
+    expect(caller('7T:ola')).to.equal(ola);
+    expect(caller(TICKET)).to.equal(null);
+    expect(emulatorError(() => caller('7T:ola', 'Cust2')).code).to.equal('TicketUnknown');
+  });
+
   it('accepts an issued ticket in its tenant until it expires, then refuses it with TicketExpired', () => {
     const known = credentials();
-    known.addIssuedTicket('Cust1', '7T:issued', NOW_MS, NOW_MS + 1000);
+    known.addIssuedTicket('Cust1', '7T:issued', NOW_MS, NOW_MS + 1000, KARI);
     const at = (nowMs: number, tenant = 'Cust1') => () => authorize(known, 'online', 'ticket', { tenant, headers: headers(TOKEN, '7T:issued'), nowMs, digester: DIGEST_EACH }, LENIENT);
-    expect(at(NOW_MS + 999)()).to.equal(undefined);
+    expect(at(NOW_MS + 999)()).to.equal(KARI);
     const expired = emulatorError(at(NOW_MS + 1000));
     expect(expired.code).to.equal('TicketExpired');
     expect(expired.definition).to.deep.equal({ kind: 'application', exceptionType: 'SoTicketExpiredException' });
@@ -294,8 +308,8 @@ describe('authorize', () => {
   });
 
   it('asks only for the application token when the requirement is applicationToken (logging in)', () => {
-    expect(check('online', headers(TOKEN, null), 'Cust1', 'applicationToken')).to.equal(undefined);
-    expect(check('onsite', headers(null, null), 'default', 'applicationToken')).to.equal(undefined);
+    expect(check('online', headers(TOKEN, null), 'Cust1', 'applicationToken')).to.equal(null);
+    expect(check('onsite', headers(null, null), 'default', 'applicationToken')).to.equal(null);
     expect(authorizeError('online', headers(null, TICKET), 'Cust1', 'applicationToken').code).to.equal('ApplicationTokenMissing');
     expect(authorizeError('online', headers('wrong', null), 'Cust1', 'applicationToken').code).to.equal('ApplicationTokenUnknown');
   });

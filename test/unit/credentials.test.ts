@@ -90,7 +90,7 @@ describe('InMemoryCredentials', () => {
     it("answers a ticket of another tenant as unknown, as a made-up one, for fixture tickets and issued ones", () => {
       const credentials = new InMemoryCredentials();
       credentials.addTicket('7T:one', 'Cust1');
-      credentials.addIssuedTicket('Cust1', '7T:issued', 0, 1000);
+      credentials.addIssuedTicket('Cust1', '7T:issued', 0, 1000, PRINCIPAL);
       expect(credentials.ticketStatus('Cust2', '7T:one', 0)).to.equal('unknown');
       expect(credentials.ticketStatus('Cust2', '7T:issued', 0)).to.equal('unknown');
       expect(credentials.ticketStatus('Cust2', '7T:never', 0)).to.equal('unknown');
@@ -98,17 +98,17 @@ describe('InMemoryCredentials', () => {
 
     it('keeps an issued ticket valid until its expiry time, exclusive', () => {
       const credentials = new InMemoryCredentials();
-      credentials.addIssuedTicket('default', '7T:issued', 0, 1000);
+      credentials.addIssuedTicket('default', '7T:issued', 0, 1000, PRINCIPAL);
       expect(credentials.ticketStatus('default', '7T:issued', 999)).to.equal('valid');
       expect(credentials.ticketStatus('default', '7T:issued', 1000)).to.equal('expired');
     });
 
     it('forgets expired issued tickets once their number has doubled, and keeps the valid ones', () => {
       const credentials = new InMemoryCredentials();
-      for (let i = 0; i < 1023; i += 1) credentials.addIssuedTicket('default', `7T:old${i}`, 0, 10);
-      credentials.addIssuedTicket('default', '7T:young', 0, 1_000_000);
+      for (let i = 0; i < 1023; i += 1) credentials.addIssuedTicket('default', `7T:old${i}`, 0, 10, PRINCIPAL);
+      credentials.addIssuedTicket('default', '7T:young', 0, 1_000_000, PRINCIPAL);
       expect(credentials.ticketStatus('default', '7T:old0', 20)).to.equal('expired');
-      credentials.addIssuedTicket('default', '7T:new', 20, 1_000_000);
+      credentials.addIssuedTicket('default', '7T:new', 20, 1_000_000, PRINCIPAL);
       expect(credentials.ticketStatus('default', '7T:old0', 20)).to.equal('unknown');
       expect(credentials.ticketStatus('default', '7T:young', 20)).to.equal('valid');
       expect(credentials.ticketStatus('default', '7T:new', 20)).to.equal('valid');
@@ -118,14 +118,14 @@ describe('InMemoryCredentials', () => {
   describe('addUser and authenticate', () => {
     it("returns the user's principal for the right password, with the user name in any case", () => {
       const credentials = new InMemoryCredentials();
-      credentials.addUser('Cust1', { userName: 'Agent', password: 'Secret', principal: PRINCIPAL });
+      credentials.addUser('Cust1', { userName: 'Agent', password: 'Secret', principal: PRINCIPAL, tickets: [] });
       expect(credentials.authenticate('Cust1', 'Agent', 'Secret')).to.equal(PRINCIPAL);
       expect(credentials.authenticate('Cust1', 'aGENT', 'Secret')).to.equal(PRINCIPAL);
     });
 
     it('refuses a wrong password (case-sensitive), an unknown user, and the user in another tenant', () => {
       const credentials = new InMemoryCredentials();
-      credentials.addUser('Cust1', { userName: 'agent', password: 'Secret', principal: PRINCIPAL });
+      credentials.addUser('Cust1', { userName: 'agent', password: 'Secret', principal: PRINCIPAL, tickets: [] });
       expect(credentials.authenticate('Cust1', 'agent', 'secret')).to.equal(undefined);
       expect(credentials.authenticate('Cust1', 'agent', '')).to.equal(undefined);
       expect(credentials.authenticate('Cust1', 'nobody', 'Secret')).to.equal(undefined);
@@ -134,16 +134,16 @@ describe('InMemoryCredentials', () => {
 
     it('accepts an empty user name and password when a user has them', () => {
       const credentials = new InMemoryCredentials();
-      credentials.addUser('default', { userName: '', password: '', principal: PRINCIPAL });
+      credentials.addUser('default', { userName: '', password: '', principal: PRINCIPAL, tickets: [] });
       expect(credentials.authenticate('default', '', '')).to.equal(PRINCIPAL);
       expect(credentials.authenticate('default', '', 'x')).to.equal(undefined);
     });
 
     it('replaces a user of the same name in a tenant, in any case, and only in that tenant', () => {
       const credentials = new InMemoryCredentials();
-      credentials.addUser('Cust1', { userName: 'agent', password: 'a', principal: PRINCIPAL });
-      credentials.addUser('Cust1', { userName: 'AGENT', password: 'b', principal: PRINCIPAL });
-      credentials.addUser('Cust2', { userName: 'agent', password: 'c', principal: PRINCIPAL });
+      credentials.addUser('Cust1', { userName: 'agent', password: 'a', principal: PRINCIPAL, tickets: [] });
+      credentials.addUser('Cust1', { userName: 'AGENT', password: 'b', principal: PRINCIPAL, tickets: [] });
+      credentials.addUser('Cust2', { userName: 'agent', password: 'c', principal: PRINCIPAL, tickets: [] });
       expect(credentials.authenticate('Cust1', 'agent', 'a')).to.equal(undefined);
       expect(credentials.authenticate('Cust1', 'agent', 'b')).to.equal(PRINCIPAL);
       expect(credentials.authenticate('Cust2', 'agent', 'c')).to.equal(PRINCIPAL);
@@ -156,8 +156,8 @@ describe('InMemoryCredentials', () => {
       credentials.addTicket('7T:a');
       credentials.addTicket('7T:b', 'Cust1');
       credentials.addApplicationToken('tok');
-      credentials.addIssuedTicket('default', '7T:c', 0, 1000);
-      credentials.addUser('default', { userName: 'u', password: 'p', principal: PRINCIPAL });
+      credentials.addIssuedTicket('default', '7T:c', 0, 1000, PRINCIPAL);
+      credentials.addUser('default', { userName: 'u', password: 'p', principal: PRINCIPAL, tickets: [] });
       credentials.clear();
       expect(credentials.ticketStatus('default', '7T:c', 0)).to.equal('unknown');
       expect(credentials.authenticate('default', 'u', 'p')).to.equal(undefined);
@@ -169,10 +169,10 @@ describe('InMemoryCredentials', () => {
       credentials.addTicket('7T:both', 'Cust1');
       credentials.addTicket('7T:both', 'Cust2');
       credentials.addApplicationToken('tok1', 'Cust1');
-      credentials.addIssuedTicket('Cust1', '7T:issued1', 0, 1000);
-      credentials.addIssuedTicket('Cust2', '7T:issued2', 0, 1000);
-      credentials.addUser('Cust1', { userName: 'u', password: 'p', principal: PRINCIPAL });
-      credentials.addUser('Cust2', { userName: 'u', password: 'p', principal: PRINCIPAL });
+      credentials.addIssuedTicket('Cust1', '7T:issued1', 0, 1000, PRINCIPAL);
+      credentials.addIssuedTicket('Cust2', '7T:issued2', 0, 1000, PRINCIPAL);
+      credentials.addUser('Cust1', { userName: 'u', password: 'p', principal: PRINCIPAL, tickets: [] });
+      credentials.addUser('Cust2', { userName: 'u', password: 'p', principal: PRINCIPAL, tickets: [] });
       credentials.clear('Cust1');
       expect(credentials.ticketStatus('Cust1', '7T:all', 0)).to.equal('valid');
       expect(credentials.ticketStatus('Cust1', '7T:both', 0)).to.equal('unknown');

@@ -263,6 +263,7 @@ describe('parseFixtures', () => {
           FunctionRights: ['chat'],
           SecondaryGroups: [2, 3],
         },
+        tickets: [],
       },
     ]);
   });
