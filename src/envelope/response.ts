@@ -52,6 +52,9 @@ export function answerError(
   switch (definition.kind) {
     case 'http':
       return httpAnswer(definition.status, 'text/plain; charset=utf-8', `${error.message}\n`);
+    case 'rest':
+      // A REST WebAPI error never comes from a SOAP request; answered all the same, it stays a plain answer.
+      return httpAnswer(definition.rest.status, 'text/plain; charset=utf-8', `${error.message}\n`);
     case 'fault':
       return soapAnswer(definition.status, version, '', fault(version, definition.code, definition.subcode, error.message));
     case 'application':

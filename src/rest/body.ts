@@ -1,7 +1,7 @@
 import { parseContentType } from '../transport/content-type.js';
 import { XSI_NS } from '../contract/namespaces.js';
 import { parseXml, XmlReadError, type XmlElement } from '../xml.js';
-import { RestError } from './rest-error.js';
+import { EmulatorError } from '../errors.js';
 
 /**
  * A request body, whatever its format, as the same tree of named values: JSON as parsed, XML elements by local
@@ -28,20 +28,19 @@ export function readBody(body: unknown, contentTypeHeader: string | undefined): 
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new RestError(400, 'The request body is not valid UTF-8.', 'ArgumentException');
+    throw new EmulatorError('BadRequestBody', 'The request body is not valid UTF-8.');
   }
   const contentType = parseContentType(contentTypeHeader);
   const charset = contentType.parameters.get('charset')?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new RestError(415, `The charset '${charset}' is not supported: send UTF-8.`, 'UnsupportedMediaTypeException');
+    throw new EmulatorError('UnsupportedMediaType', `The charset '${charset}' is not supported: send UTF-8.`);
   }
   if (JSON_TYPES.includes(contentType.mediaType) || contentType.mediaType === '') return readJson(text);
   if (XML_TYPES.includes(contentType.mediaType)) return readXml(text);
   if (contentType.mediaType === FORM_TYPE) return readForm(text);
-  throw new RestError(
-    415,
+  throw new EmulatorError(
+    'UnsupportedMediaType',
     `The content type '${contentType.raw}' is not supported: send ${[...JSON_TYPES.slice(0, 2), ...XML_TYPES, FORM_TYPE].join(', ')}.`,
-    'UnsupportedMediaTypeException',
   );
 }
 
@@ -50,9 +49,9 @@ function readJson(text: string): Fields {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new RestError(400, `The request body is not valid JSON: ${(error as Error).message}.`, 'ArgumentException');
+    throw new EmulatorError('BadRequestBody', `The request body is not valid JSON: ${(error as Error).message}.`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RestError(400, 'The request body must be a JSON object.', 'ArgumentException');
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new EmulatorError('BadRequestBody', 'The request body must be a JSON object.');
   return json as Fields;
 }
 
@@ -61,7 +60,7 @@ function readXml(text: string): Fields {
   try {
     root = parseXml(text);
   } catch (error) {
-    if (error instanceof XmlReadError) throw new RestError(400, error.message, 'ArgumentException');
+    if (error instanceof XmlReadError) throw new EmulatorError('BadRequestBody', error.message);
     throw error;
   }
   return elementFields(root);

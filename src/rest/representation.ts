@@ -4,7 +4,7 @@ import { XSI_NS } from '../contract/namespaces.js';
 import { xsInt } from '../contract/values.js';
 import { escapeText, escapeUnwritable } from '../xml.js';
 import { fieldOf, type FieldValue, type Fields } from './body.js';
-import { badValue, type RestError } from './rest-error.js';
+import { badValue, EmulatorError, restAnswerOf } from '../errors.js';
 import type { AnswerZone } from './timezone.js';
 
 /**
@@ -96,10 +96,11 @@ export function representMessages(messages: readonly ChatMessage[], how: Represe
 }
 
 /** The error body: `{ "Error", "ErrorType", "Field"? }`, or the same as XML. */
-export function representError(error: RestError, format: AnswerFormat): string {
-  if (format === 'json') return JSON.stringify({ Error: error.message, ErrorType: error.errorType, ...(error.field === undefined ? {} : { Field: error.field }) });
-  const field = error.field === undefined ? '' : `<Field>${escapeText(escapeUnwritable(error.field))}</Field>`;
-  return `<Error><Error>${escapeText(escapeUnwritable(error.message))}</Error><ErrorType>${escapeText(error.errorType)}</ErrorType>${field}</Error>`;
+export function representError(error: EmulatorError, format: AnswerFormat): string {
+  const { message, errorType, field } = restAnswerOf(error);
+  if (format === 'json') return JSON.stringify({ Error: message, ErrorType: errorType, ...(field === undefined ? {} : { Field: field }) });
+  const fieldXml = field === undefined ? '' : `<Field>${escapeText(escapeUnwritable(field))}</Field>`;
+  return `<Error><Error>${escapeText(escapeUnwritable(message))}</Error><ErrorType>${escapeText(errorType)}</ErrorType>${fieldXml}</Error>`;
 }
 
 function messageJson(message: ChatMessage, how: Representation): Record<string, string | number | null> {

@@ -5,8 +5,8 @@ import type { ReadContext } from '../contract/codec.js';
 import type { SoPrincipalCarrier } from '../contract/principal.js';
 import { chatMessageToJson } from '../contract/json.js';
 import type { OperationName } from '../contract/operations.js';
-import { EmulatorError, logUnexpectedError } from '../errors.js';
-import { bodyWithin, isBodyTooLarge } from '../transport/body.js';
+import { badValue, EmulatorError, logUnexpectedError, restAnswerOf } from '../errors.js';
+import { bodyWithin } from '../transport/body.js';
 import { maskPassword, maskSecret, type Journal, type JournalArguments, type JournalHeaders } from '../journal/journal.js';
 import type { InstallationMode } from '../operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../operations/chat.js';
@@ -18,7 +18,6 @@ import type { TenantNames } from '../store/tenants.js';
 import { authenticateRest, challenges } from './auth.js';
 import { fieldOf, readBody, type FieldValue, type Fields } from './body.js';
 import { parseSelect, readRestChatMessage, readRestInt, representError, representMessage, representMessages, type AnswerFormat, type Representation } from './representation.js';
-import { RestError } from './rest-error.js';
 import { parseTimeZoneHeader } from './timezone.js';
 
 /**
@@ -77,7 +76,7 @@ const ENDPOINTS: readonly Endpoint[] = [
     operation: 'AddChatMessage',
     read: (request, body, context) => {
       const message = fieldOf(body, 'Message');
-      if (message !== undefined && message !== null && (typeof message !== 'object' || Array.isArray(message))) throw new RestError(400, 'Message: expected a ChatMessage object.', 'ArgumentException', 'Message');
+      if (message !== undefined && message !== null && (typeof message !== 'object' || Array.isArray(message))) throw badValue('Message', 'expected a ChatMessage object.');
       return {
         operation: 'AddChatMessage',
         ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0, context),
@@ -109,13 +108,9 @@ export function restRouter(settings: RestSettings): Router {
   }
   router.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
-    const failure = isBodyTooLarge(error)
-      ? new RestError(413, `The request body is larger than the limit of ${settings.maxBodyBytes} bytes.`, 'ArgumentException')
-      : error instanceof EmulatorError
-        ? new RestError(400, error.message, 'ArgumentException')
-        : asRestError(error, settings.log);
+    const failure = asRestError(error, settings.log);
     const { format, contentType } = negotiate(request.headers.accept);
-    response.status(failure.status).type(contentType).send(representError(failure, format));
+    response.status(restAnswerOf(failure).status).type(contentType).send(representError(failure, format));
   });
   return router;
 }
@@ -128,7 +123,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   let call: Call | undefined;
   let status: number;
   let body: string;
-  let failure: RestError | undefined;
+  let failure: EmulatorError | undefined;
   try {
     const user = authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
     const how: Representation = {
@@ -143,7 +138,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     status = 200;
   } catch (error) {
     failure = asRestError(error, settings.log);
-    status = failure.status;
+    status = restAnswerOf(failure).status;
     body = representError(failure, format);
     if (status === 401) for (const challenge of challenges(settings.mode)) response.append('WWW-Authenticate', challenge);
   }
@@ -158,7 +153,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
       arguments: journalArguments(call),
       status,
       outcome: failure === undefined ? 'ok' : 'http error',
-      error: failure === undefined ? null : { code: String(failure.status), exceptionType: failure.errorType, message: failure.message },
+      error: failure === undefined ? null : restJournalError(failure),
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       warnings: [],
     },
@@ -182,7 +177,7 @@ function pathSession(request: Request, context: ReadContext): number {
 function queryValue(request: Request, name: string): FieldValue | undefined {
   const key = Object.keys(request.query).find((k) => k.toLowerCase() === name.toLowerCase());
   const value = key === undefined ? undefined : request.query[key];
-  if (Array.isArray(value)) throw new RestError(400, `${name}: give it once.`, 'ArgumentException', name);
+  if (Array.isArray(value)) throw badValue(name, 'give it once.');
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -239,13 +234,15 @@ function maskedTicket(authorization: string | undefined): string | null {
   return `${scheme} ${maskSecret(match[2] as string) as string}`;
 }
 
-/** The operations' application errors as the WebAPI answers them; anything unexpected is logged under an id. */
-function asRestError(error: unknown, log: (line: string) => void): RestError {
-  if (error instanceof RestError) return error;
-  if (error instanceof EmulatorError) {
-    if (error.code === 'MessageNull') return new RestError(400, 'Message: the message to add is missing.', 'ArgumentNullException', 'Message');
-    if (error.code === 'SessionUnknown') return new RestError(404, error.message, 'SoNotFoundException');
-  }
+/** Any error as the WebAPI's: ours as they are (the registry says how each answers); anything else logged, and answered with its id. */
+function asRestError(error: unknown, log: (line: string) => void): EmulatorError {
+  if (error instanceof EmulatorError) return error;
   const id = logUnexpectedError(error, log, ' in the REST WebAPI');
-  return new RestError(500, `The server was unable to process the request due to an internal error (request id ${id}).`, 'InternalServerError');
+  return new EmulatorError('InternalServiceFault', `The server was unable to process the request due to an internal error (request id ${id}).`);
+}
+
+/** The journal's error of a REST call: its HTTP status as the code, the ErrorType and the text it answered. */
+function restJournalError(error: EmulatorError): { code: string; exceptionType: string; message: string } {
+  const { status, errorType, message } = restAnswerOf(error);
+  return { code: String(status), exceptionType: errorType, message };
 }

@@ -1,5 +1,5 @@
 import { epochMillisecondsOf, formatXsDateTime, type Instant } from '../contract/datetime.js';
-import { RestError } from './rest-error.js';
+import { badValue } from '../errors.js';
 
 /**
  * SO-TimeZone: the zone date/times in answers are written in. The emulator takes an IANA zone name
@@ -17,14 +17,14 @@ export function parseTimeZoneHeader(header: string | undefined): AnswerZone {
   const fixed = FIXED_OFFSET.exec(name);
   if (fixed !== null) {
     const minutes = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
-    if (Math.abs(minutes) > 14 * 60) throw new RestError(400, `SO-TimeZone: '${name}' is beyond ±14:00.`, 'ArgumentException', 'SO-TimeZone');
+    if (Math.abs(minutes) > 14 * 60) throw badValue('SO-TimeZone', `'${name}' is beyond ±14:00.`);
     return (value) => formatAtOffset(value, minutes);
   }
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
   } catch {
-    throw new RestError(400, `SO-TimeZone: '${name}' is not a time zone: give an IANA name such as Europe/Oslo, UTC, or an offset such as +02:00.`, 'ArgumentException', 'SO-TimeZone');
+    throw badValue('SO-TimeZone', `'${name}' is not a time zone: give an IANA name such as Europe/Oslo, UTC, or an offset such as +02:00.`);
   }
   return (value) => formatAtOffset(value, offsetMinutes(format, epochMillisecondsOf(value)));
 }

@@ -302,7 +302,7 @@ describe('authorize', () => {
     expect(at(NOW_MS + 999)()).to.equal(KARI);
     const expired = emulatorError(at(NOW_MS + 1000));
     expect(expired.code).to.equal('TicketExpired');
-    expect(expired.definition).to.deep.equal({ kind: 'application', exceptionType: 'SoTicketExpiredException' });
+    expect(expired.definition).to.deep.equal({ kind: 'application', exceptionType: 'SoTicketExpiredException', rest: { status: 401 } });
     expect(expired.message).to.equal('The ticket has expired: log in again (SoPrincipal.svc AuthenticateUsernamePassword) for a new one.');
     expect(emulatorError(at(NOW_MS, 'Cust2')).code).to.equal('TicketUnknown');
   });
