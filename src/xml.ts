@@ -759,6 +759,11 @@ export function childElement(parent: XmlElement, namespace: string, localName: s
   return parent.children.find((child) => child.localName === localName && child.namespace === namespace);
 }
 
+/** Every child with this local name and namespace, in document order. */
+export function childElementsNamed(parent: XmlElement, namespace: string, localName: string): XmlElement[] {
+  return parent.children.filter((child) => child.localName === localName && child.namespace === namespace);
+}
+
 export function attributeValue(element: XmlElement, namespace: string, localName: string): string | undefined {
   return element.attributes.find((a) => a.localName === localName && a.namespace === namespace)?.value;
 }

@@ -1,6 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readContractDocument, type ClarkName, type ContractDocument } from './wsdl-model.js';
+import type { ServiceName } from './operations.js';
+import { readServiceDocuments } from './schemas.js';
+import type { ClarkName, ContractDocument } from './wsdl-model.js';
 
 /**
  * Writes src/contract/generated.ts from the project's WSDLs: the TypeScript the code needs to name the contract's
@@ -9,19 +11,10 @@ import { readContractDocument, type ClarkName, type ContractDocument } from './w
  * fails on any difference. Run `npm run generate` after changing a WSDL.
  */
 
-const WSDL_DIRECTORY = new URL('../../../wsdl/', import.meta.url);
 const GENERATED = fileURLToPath(new URL('../../../src/contract/generated.ts', import.meta.url));
 
-/** The services and their WSDL files, in the order the generated file lists them. */
-export const SERVICE_WSDLS = { Chat: 'Chat.wsdl', SoPrincipal: 'SoPrincipal.wsdl' } as const;
-
-export function readServiceDocuments(): Record<keyof typeof SERVICE_WSDLS, ContractDocument> {
-  const read = (file: string) => readContractDocument(readFileSync(new URL(file, WSDL_DIRECTORY), 'utf8'), `wsdl/${file}`);
-  return { Chat: read(SERVICE_WSDLS.Chat), SoPrincipal: read(SERVICE_WSDLS.SoPrincipal) };
-}
-
 /** The text of src/contract/generated.ts for these documents. */
-export function generatedModule(documents: Record<keyof typeof SERVICE_WSDLS, ContractDocument>): string {
+export function generatedModule(documents: Record<ServiceName, ContractDocument>): string {
   const lines = [
     '// Generated from wsdl/Chat.wsdl and wsdl/SoPrincipal.wsdl by `npm run generate` (src/contract/generate.ts): do not edit.',
     '',

@@ -48,14 +48,17 @@ export function readDataContract<T>(element: XmlElement, contract: DataContract<
 }
 
 function deserializationFailed(path: string, name: string, problem: string): EmulatorError {
-  return new EmulatorError(
-    'DeserializationFailed',
-    `The formatter threw an exception while trying to deserialize the message: element '${path}/${name}' ${problem}.`,
-  );
+  return elementFault(`${path}/${name}`, problem);
+}
+
+/** WCF's fault for an element it cannot read: `elementPath` names it (`AddChatMessage/Message/Type`). */
+export function elementFault(elementPath: string, problem: string): EmulatorError {
+  return new EmulatorError('DeserializationFailed', `The formatter threw an exception while trying to deserialize the message: element '${elementPath}' ${problem}.`);
 }
 
 const MAX_QUOTED_VALUE = 100;
 
-function clip(text: string): string {
+/** A value as a fault quotes it: shortened, as a hostile body can hold a value of a megabyte. */
+export function clip(text: string): string {
   return text.length <= MAX_QUOTED_VALUE ? text : `${text.slice(0, MAX_QUOTED_VALUE)}… (${text.length} characters)`;
 }

@@ -11,8 +11,12 @@ import {
   writeAuthenticateResult,
   writeGetChatMessagesResult,
 } from '../contract/messages.js';
+import { SERVICES88_NS } from '../contract/namespaces.js';
 import type { OperationContract, OperationName } from '../contract/operations.js';
+import type { TypeCodec, Value } from '../contract/schema.js';
+import { schemaOf } from '../contract/schemas.js';
 import { writeNil } from '../contract/write.js';
+import { clark } from '../contract/wsdl-model.js';
 import { EmulatorError } from '../errors.js';
 import { maskPassword, type JournalArguments, type JsonValue } from '../journal/journal.js';
 import type { XmlElement } from '../xml.js';
@@ -126,16 +130,17 @@ export function isEmulated(operation: OperationName): boolean {
 const notEmulatedBindings = new Map<OperationName, SoapBinding>();
 
 /**
- * An operation of the WSDL that the emulator does not answer yet: the call is authorized as the service's
+ * An operation of the WSDL that the emulator does not answer yet: its arguments are read as the WSDL declares
+ * them (a bad value is a fault, as in WCF) and shown in the journal; the call is authorized as the service's
  * operations are (a ticket for Chat.svc, the application token for SoPrincipal.svc), then refused with an
- * application error that names it, its response's results nil. Its arguments are not read.
+ * application error that names it, its response's results nil.
  */
 function notEmulatedBinding(operation: OperationContract): SoapBinding {
   let binding = notEmulatedBindings.get(operation.name);
   if (binding === undefined) {
-    const call = new NotEmulatedCall(operation.name);
+    const request = schemaOf(operation.service).wrapper(clark(SERVICES88_NS, operation.requestElement));
     binding = {
-      prepare: () => call,
+      prepare: (wrapper, context) => new NotEmulatedCall(operation.name, request, request.read(wrapper, operation.requestElement, context)),
       requires: operation.service === 'Chat' ? 'ticket' : 'applicationToken',
       nilResult: operation.nillableResults.map((name) => writeNil(name)).join(''),
     };
@@ -144,10 +149,20 @@ function notEmulatedBinding(operation: OperationContract): SoapBinding {
   return binding;
 }
 
-class NotEmulatedCall implements PreparedCall {
-  readonly journal: JournalArguments = NO_ARGUMENTS;
+class NotEmulatedCall implements PreparedCall, JournalArguments {
+  constructor(
+    private readonly operation: OperationName,
+    private readonly request: TypeCodec,
+    private readonly argumentsRead: Value,
+  ) {}
 
-  constructor(private readonly operation: OperationName) {}
+  get journal(): JournalArguments {
+    return this;
+  }
+
+  journalArguments(): JsonValue {
+    return this.argumentsRead === null ? null : this.request.json(this.argumentsRead);
+  }
 
   run(): string {
     throw new EmulatorError(
@@ -157,7 +172,5 @@ class NotEmulatedCall implements PreparedCall {
     );
   }
 }
-
-const NO_ARGUMENTS: JournalArguments = { journalArguments: () => null };
 
 const EMULATED = Object.keys(SOAP_BINDINGS);

@@ -24,6 +24,7 @@ describe('an operation the WSDL lists that the emulator does not emulate yet', (
     expect(entry?.operation).to.equal('PickUpChatSession');
     expect(entry?.outcome).to.equal('application error');
     expect(entry?.error).to.deep.equal({ code: 'NotEmulated', exceptionType: 'NotImplementedException', message: info['Message'] });
+    expect(entry?.arguments).to.deep.equal({ ChatSessionId: 1 });
   });
 
   it('checks the ticket first, as the real service would before running it', async () => {
@@ -44,6 +45,22 @@ describe('an operation the WSDL lists that the emulator does not emulate yet', (
     expect(answer.text).to.include('<SystemInfo i:nil="true"/></GetSystemInfoResponse></s:Body>');
     const refused = await postSoap(principalUrl(), 'AuthenticateGeneric', envelope('1.1', '<c:AuthenticateGeneric/>', { token: 'unknown', ticket: null }));
     expectExceptionInfo(refused, 'AuthenticateResponse', 'SoApplicationTokenException', "The ApplicationToken is not known in tenant 'default'.");
+  });
+
+  it('reads its arguments as the WSDL declares them: a value the contract cannot hold is a fault, as in WCF', async () => {
+    const answer = await postSoap(emulator.current.chatUrl, 'PickUpChatSession', envelope('1.1', '<c:PickUpChatSession><c:ChatSessionId>x</c:ChatSessionId></c:PickUpChatSession>'));
+    expect(answer.status).to.equal(500);
+    expect(readAnswer(answer.text).fault?.reason).to.equal(
+      "The formatter threw an exception while trying to deserialize the message: element 'PickUpChatSession/ChatSessionId' has the value 'x', which is not a valid xs:int (not an integer from -2147483648 to 2147483647).",
+    );
+  });
+
+  it('shows nested arguments in the journal as JSON: a ChatSessionEntity with its flags and dates', async () => {
+    const entity = '<c:ChatSessionEntity><c:ChatSessionId>0</c:ChatSessionId><c:CustomerName>Kari</c:CustomerName><c:Flags>UserIsTyping</c:Flags><c:WhenRequested>2021-03-25T21:36:53+01:00</c:WhenRequested></c:ChatSessionEntity>';
+    await postSoap(emulator.current.chatUrl, 'SaveChatSessionEntity', envelope('1.1', `<c:SaveChatSessionEntity>${entity}</c:SaveChatSessionEntity>`));
+    const entry = emulator.current.requests().requests[0];
+    const saved = (entry?.arguments as { ChatSessionEntity: Record<string, unknown> }).ChatSessionEntity;
+    expect(saved).to.deep.include({ ChatSessionId: 0, CustomerName: 'Kari', Flags: ['UserIsTyping'], WhenRequested: '2021-03-25T20:36:53Z', Status: 'Invalid', User: null });
   });
 
   it('still faults for a request body that is not the operation\'s element', async () => {

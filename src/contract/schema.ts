@@ -1,0 +1,288 @@
+import { childElementsNamed, escapeText, type XmlElement } from '../xml.js';
+import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from './codec.js';
+import { DOTNET_MIN_VALUE, xsDateTime, type Instant } from './datetime.js';
+import { clip, elementFault, isNil } from './read.js';
+import { enumCodec, xsBoolean, xsInt, xsShort, xsString } from './values.js';
+import { clark, XS_NS, type ClarkName, type ComplexType, type ContractDocument, type ElementDeclaration, type EnumType, type RestrictedType } from './wsdl-model.js';
+
+/**
+ * The contract's types, compiled from a contract document into readers and writers: one generic reader and writer
+ * for every complex type, array, dictionary, enum, flags enum and simple type, driven by the WSDL alone.
+ *
+ * A value is what a handler sees: numbers, booleans, strings, Instants for xs:dateTime, enum names, flags as a
+ * list of names, arrays as arrays, dictionaries as arrays of their key-value pairs, and a complex type as an object
+ * of its fields, the base type's first, in contract order. `null` is xsi:nil.
+ */
+export type Value = null | boolean | number | string | Instant | readonly Value[] | { readonly [field: string]: Value };
+
+/** How one type is read from an element and written into one. */
+export interface TypeCodec {
+  readonly name: ClarkName;
+  /** The value WCF's DataContractSerializer leaves when the element is absent: the type's default. */
+  readonly whenAbsent: Value;
+  /** Reads the content of an element that is not nil. `path` names it, for the fault of a bad value. */
+  read(element: XmlElement, path: string, context: ReadContext): Value;
+  /** Writes the content of an element holding `value` (not null): text, or child elements. */
+  write(value: Value): string;
+  /** Namespace declarations the element holding a value needs in its start tag, for children in another namespace. */
+  readonly declarations: string;
+  /** The value as JSON: property names the element names, dates and doubles as their xs: text, null for nil. */
+  json(value: Value): JsonValue;
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A field of a complex type: its element, its type's codec, and how it is written. */
+interface Field {
+  readonly local: string;
+  readonly namespace: string;
+  readonly declaration: ElementDeclaration;
+  readonly codec: () => TypeCodec;
+}
+
+/** Prefixes for the namespaces an answer's elements can be in besides the operation's own (the default namespace). */
+const PREFIXES: Readonly<Record<string, string>> = {
+  'http://schemas.microsoft.com/2003/10/Serialization/Arrays': 'a',
+  'http://schemas.datacontract.org/2004/07/System.Security.Cryptography': 'b',
+};
+
+/** The types of a contract document, compiled once, by their Clark names. */
+export class Schema {
+  private readonly codecs = new Map<ClarkName, TypeCodec>();
+
+  constructor(private readonly document: ContractDocument) {}
+
+  /** The codec of a named type (simple or complex); throws for a type the document does not declare. */
+  codec(name: ClarkName): TypeCodec {
+    let codec = this.codecs.get(name);
+    if (codec === undefined) {
+      codec = this.compile(name);
+      this.codecs.set(name, codec);
+    }
+    return codec;
+  }
+
+  /** The fields of a global element's type, in order: an operation's request or response wrapper. */
+  wrapper(element: ClarkName): TypeCodec {
+    const declaration = this.document.elements.get(element);
+    if (declaration === undefined) throw new Error(`No global element ${element}.`);
+    return typeof declaration.type === 'string' ? this.codec(declaration.type) : this.complex(element, declaration.type);
+  }
+
+  private compile(name: ClarkName): TypeCodec {
+    const builtIn = BUILT_IN.get(name);
+    if (builtIn !== undefined) return builtIn;
+    const type = this.document.types.get(name);
+    if (type === undefined) throw new Error(`The contract uses the type ${name}, which it does not declare.`);
+    switch (type.kind) {
+      case 'complex':
+        return this.complex(name, type);
+      case 'enum':
+        return enumTypeCodec(name, type);
+      case 'restricted':
+        return restrictedCodec(name, type, this.codec(type.base));
+    }
+  }
+
+  /** All the fields of a complex type, its base's first. */
+  private fields(type: ComplexType): Field[] {
+    const inherited = type.base === null ? [] : this.fields(this.complexType(type.base));
+    return [...inherited, ...type.elements.map((declaration) => this.field(declaration))];
+  }
+
+  private complexType(name: ClarkName): ComplexType {
+    const type = this.document.types.get(name);
+    if (type?.kind !== 'complex') throw new Error(`${name} is not a complex type.`);
+    return type;
+  }
+
+  private field(declaration: ElementDeclaration): Field {
+    const close = declaration.name.indexOf('}');
+    const type = declaration.type;
+    const codec = typeof type === 'string' ? () => this.codec(type) : memo(() => this.complex(`${declaration.name}#anonymous`, type));
+    return { local: declaration.name.slice(close + 1), namespace: declaration.name.slice(1, close), declaration, codec };
+  }
+
+  private complex(name: ClarkName, type: ComplexType): TypeCodec {
+    const fields = this.fields(type);
+    const only = fields.length === 1 ? (fields[0] as Field) : undefined;
+    if (only !== undefined && only.declaration.maxOccurs === 'unbounded') return listCodec(name, only);
+    return recordCodec(name, fields);
+  }
+}
+
+/** An ArrayOfX, or a dictionary: its one element, any number of times, read and written as an array. */
+function listCodec(name: ClarkName, item: Field): TypeCodec {
+  const prefix = PREFIXES[item.namespace];
+  const tag = prefix === undefined ? item.local : `${prefix}:${item.local}`;
+  return {
+    name,
+    whenAbsent: null,
+    declarations: prefix === undefined ? '' : ` xmlns:${prefix}="${item.namespace}"`,
+    read(element, path, context) {
+      return childElementsNamed(element, item.namespace, item.local).map((child, i) => readElementValue(child, item, `${path}/${item.local}[${i + 1}]`, context));
+    },
+    write(value) {
+      let xml = '';
+      for (const itemValue of value as readonly Value[]) xml += writeElementValue(tag, item, itemValue);
+      return xml;
+    },
+    json: (value) => (value as readonly Value[]).map((itemValue) => (itemValue === null ? null : item.codec().json(itemValue))),
+  };
+}
+
+/** A complex type's fields, as an object in contract order. */
+function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
+  const prefixes = [...new Set(fields.map((field) => field.namespace))].filter((namespace) => PREFIXES[namespace] !== undefined);
+  return {
+    name,
+    whenAbsent: null,
+    declarations: prefixes.map((namespace) => ` xmlns:${PREFIXES[namespace] as string}="${namespace}"`).join(''),
+    read(element, path, context) {
+      const value: Record<string, Value> = {};
+      for (const field of fields) {
+        const child = childElementsNamed(element, field.namespace, field.local)[0];
+        value[field.local] = child === undefined ? field.codec().whenAbsent : readElementValue(child, field, `${path}/${field.local}`, context);
+      }
+      return value;
+    },
+    write(value) {
+      const record = value as { readonly [field: string]: Value };
+      let xml = '';
+      for (const field of fields) {
+        const prefix = PREFIXES[field.namespace];
+        xml += writeElementValue(prefix === undefined ? field.local : `${prefix}:${field.local}`, field, record[field.local] ?? null);
+      }
+      return xml;
+    },
+    json(value) {
+      const record = value as { readonly [field: string]: Value };
+      const json: { [key: string]: JsonValue } = {};
+      for (const field of fields) {
+        const fieldValue = record[field.local] ?? null;
+        json[field.local] = fieldValue === null ? null : field.codec().json(fieldValue);
+      }
+      return json;
+    },
+  };
+}
+
+function readElementValue(element: XmlElement, field: Field, path: string, context: ReadContext): Value {
+  if (isNil(element)) {
+    if (field.declaration.nillable) return null;
+    throw elementFault(path, `is nil (xsi:nil="true"), but ${field.codec().name} is not nillable`);
+  }
+  return field.codec().read(element, path, context);
+}
+
+function writeElementValue(tag: string, field: Field, value: Value): string {
+  if (value === null) return `<${tag} i:nil="true"/>`;
+  const codec = field.codec();
+  const content = codec.write(value);
+  return content === '' ? `<${tag}${codec.declarations}/>` : `<${tag}${codec.declarations}>${content}</${tag}>`;
+}
+
+/** A simple type's codec as a type codec: text content, checked by the value codec. */
+function simpleCodec<T extends Value>(name: ClarkName, codec: ValueCodec<T>, whenAbsent: Value): TypeCodec {
+  return {
+    name,
+    whenAbsent,
+    declarations: '',
+    read(element, path, context) {
+      if (element.children.length > 0) throw elementFault(path, `has child elements; expected a ${codec.typeName} value`);
+      try {
+        return codec.parse(element.text, context);
+      } catch (error) {
+        if (error instanceof InvalidValueError) throw elementFault(path, `has the value ${quoted(clip(element.text))}, which is ${notAValid(codec, error)}`);
+        throw error;
+      }
+    },
+    write(value) {
+      const text = codec.format(value as T);
+      return codec.markupFree ? text : escapeText(text);
+    },
+    json: (value) => (typeof value === 'object' && value !== null && !Array.isArray(value)) || (typeof value === 'number' && !Number.isFinite(value)) ? codec.format(value as T) : (value as JsonValue),
+  };
+}
+
+function enumTypeCodec(name: ClarkName, type: EnumType): TypeCodec {
+  const local = name.slice(name.indexOf('}') + 1);
+  const values = Object.fromEntries(type.values.map((value, position) => [value.name, value.value ?? position]));
+  const single = enumCodec(local, values);
+  // .NET's default of an enum is 0: the name whose value is 0, where there is one.
+  const zero = type.values.find((value, position) => (value.value ?? position) === 0)?.name ?? null;
+  if (!type.flags) return simpleCodec(name, single, zero);
+  const flags: ValueCodec<readonly string[]> = {
+    typeName: local,
+    parse(text, context) {
+      const names = text.split(/[ \t\r\n]+/).filter((part) => part !== '');
+      return names.map((part) => single.parse(part, context));
+    },
+    format: (value) => value.join(' '),
+    markupFree: single.markupFree,
+  };
+  return simpleCodec(name, flags, []);
+}
+
+function restrictedCodec(name: ClarkName, type: RestrictedType, base: TypeCodec): TypeCodec {
+  const pattern = type.facets.find((facet) => facet.facet === 'pattern');
+  if (pattern === undefined) return { ...base, name };
+  const regex = new RegExp(`^(?:${pattern.value.replace(/\\d/g, '[0-9]')})$`);
+  const local = name.slice(name.indexOf('}') + 1);
+  return {
+    ...base,
+    name,
+    read(element, path, context) {
+      const value = base.read(element, path, context);
+      if (typeof value === 'string' && !regex.test(value.trim())) {
+        throw elementFault(path, `has the value ${quoted(clip(element.text))}, which is not a valid ${local} (not of the pattern ${pattern.value})`);
+      }
+      return value;
+    },
+  };
+}
+
+/** xs:double as XmlConvert reads it: a decimal or exponent form, INF, -INF or NaN. */
+const xsDouble: ValueCodec<number> = {
+  typeName: 'xs:double',
+  parse(text) {
+    const lexical = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+    if (lexical === 'INF') return Infinity;
+    if (lexical === '-INF') return -Infinity;
+    if (lexical === 'NaN') return NaN;
+    if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(lexical)) throw new InvalidValueError('not a number, INF, -INF or NaN');
+    return Number(lexical);
+  },
+  format: (value) => (value === Infinity ? 'INF' : value === -Infinity ? '-INF' : Object.is(value, -0) ? '-0' : String(value).replace('e', 'E')),
+  markupFree: true,
+};
+
+/** xs:base64Binary, kept as its base64 text without white space. */
+const xsBase64Binary: ValueCodec<string> = {
+  typeName: 'xs:base64Binary',
+  parse(text) {
+    const compact = text.replace(/[ \t\r\n]+/g, '');
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) throw new InvalidValueError('not base64');
+    return compact;
+  },
+  format: (value) => value,
+  markupFree: true,
+};
+
+const xs = (local: string) => clark(XS_NS, local);
+
+const BUILT_IN: ReadonlyMap<ClarkName, TypeCodec> = new Map([
+  [xs('string'), simpleCodec(xs('string'), xsString, null)],
+  [xs('int'), simpleCodec(xs('int'), xsInt, 0)],
+  [xs('short'), simpleCodec(xs('short'), xsShort, 0)],
+  [xs('boolean'), simpleCodec(xs('boolean'), xsBoolean, false)],
+  [xs('dateTime'), simpleCodec(xs('dateTime'), xsDateTime, DOTNET_MIN_VALUE)],
+  [xs('double'), simpleCodec(xs('double'), xsDouble, 0)],
+  [xs('base64Binary'), simpleCodec(xs('base64Binary'), xsBase64Binary, null)],
+]);
+
+function memo<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
