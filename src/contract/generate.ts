@@ -21,10 +21,7 @@ export function generatedModule(documents: Record<ServiceName, ContractDocument>
     '',
     "import type { Instant } from './datetime.js';",
     '',
-    '/**',
-    ' * Each operation of each service, in its WSDL order: the actions, the local names of the body elements, and the',
-    ' * nillable elements of the response (what an answer that failed holds, each nil).',
-    ' */',
+    '/** Each operation of each service, in its WSDL order: the actions, and the local names of the body elements. */',
     'export const WSDL_OPERATIONS = {',
   ];
   for (const [service, document] of Object.entries(documents)) {
@@ -36,7 +33,6 @@ export function generatedModule(documents: Record<ServiceName, ContractDocument>
         `      responseAction: '${operation.output.action}',`,
         `      requestElement: '${localName(operation.input.body, document)}',`,
         `      responseElement: '${localName(operation.output.body, document)}',`,
-        `      nillableResults: [${nillableResults(operation.output.body, document).map((name) => `'${name}'`).join(', ')}],`,
         '    },',
       );
     }
@@ -133,13 +129,6 @@ function allFields(type: ComplexType, document: ContractDocument): ElementDeclar
 
 function typeName(name: ClarkName): string {
   return name.slice(name.indexOf('}') + 1);
-}
-
-/** The local names of the nillable elements of a response wrapper, in order. */
-function nillableResults(wrapper: ClarkName, document: ContractDocument): string[] {
-  const type = document.elements.get(wrapper)?.type;
-  if (type === undefined || typeof type === 'string') throw new Error(`The response element ${wrapper} has no sequence of its own.`);
-  return type.elements.filter((element) => element.nillable).map((element) => localName(element.name, document));
 }
 
 /** A body element's local name, which must be in the service's namespace. */

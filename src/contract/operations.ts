@@ -59,8 +59,6 @@ export interface OperationContract {
   /** Local names of the body wrapper elements, in the Services88 namespace. */
   readonly requestElement: string;
   readonly responseElement: string;
-  /** The response's nillable elements: each is nil in the answer to a call that failed. */
-  readonly nillableResults: readonly string[];
 }
 
 function operationContracts(): Record<OperationName, OperationContract> {

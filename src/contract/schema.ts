@@ -1,4 +1,4 @@
-import { childElementsNamed, escapeText, type XmlElement } from '../xml.js';
+import { childElement, childElementsNamed, escapeText, type XmlElement } from '../xml.js';
 import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from './codec.js';
 import { DOTNET_MIN_VALUE, xsDateTime, type Instant } from './datetime.js';
 import { clip, elementFault, isNil } from './read.js';
@@ -18,6 +18,8 @@ export type Value = null | boolean | number | string | Instant | readonly Value[
 /** How one type is read from an element and written into one. */
 export interface TypeCodec {
   readonly name: ClarkName;
+  /** The type as a fault names it: `xs:int`, `ChatMessageType`, `ChatMessage`. */
+  readonly typeName: string;
   /** The value WCF's DataContractSerializer leaves when the element is absent: the type's default. */
   readonly whenAbsent: Value;
   /** Reads the content of an element that is not nil. `path` names it, for the fault of a bad value. */
@@ -117,6 +119,7 @@ function listCodec(name: ClarkName, item: Field): TypeCodec {
   const tag = prefix === undefined ? item.local : `${prefix}:${item.local}`;
   return {
     name,
+    typeName: localName(name),
     whenAbsent: null,
     declarations: prefix === undefined ? '' : ` xmlns:${prefix}="${item.namespace}"`,
     read(element, path, context) {
@@ -134,14 +137,20 @@ function listCodec(name: ClarkName, item: Field): TypeCodec {
 /** A complex type's fields, as an object in contract order. */
 function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
   const prefixes = [...new Set(fields.map((field) => field.namespace))].filter((namespace) => PREFIXES[namespace] !== undefined);
+  // The tags are made once: a GetChatMessages answer writes thousands of fields.
+  const tags = fields.map((field) => {
+    const prefix = PREFIXES[field.namespace];
+    return prefix === undefined ? field.local : `${prefix}:${field.local}`;
+  });
   return {
     name,
+    typeName: localName(name),
     whenAbsent: null,
     declarations: prefixes.map((namespace) => ` xmlns:${PREFIXES[namespace] as string}="${namespace}"`).join(''),
     read(element, path, context) {
       const value: Record<string, Value> = {};
       for (const field of fields) {
-        const child = childElementsNamed(element, field.namespace, field.local)[0];
+        const child = childElement(element, field.namespace, field.local);
         value[field.local] = child === undefined ? field.codec().whenAbsent : readElementValue(child, field, `${path}/${field.local}`, context);
       }
       return value;
@@ -149,10 +158,7 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
     write(value) {
       const record = value as { readonly [field: string]: Value };
       let xml = '';
-      for (const field of fields) {
-        const prefix = PREFIXES[field.namespace];
-        xml += writeElementValue(prefix === undefined ? field.local : `${prefix}:${field.local}`, field, record[field.local] ?? null);
-      }
+      for (let i = 0; i < fields.length; i++) xml += writeElementValue(tags[i] as string, fields[i] as Field, record[(fields[i] as Field).local] ?? null);
       return xml;
     },
     json(value) {
@@ -170,7 +176,7 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
 function readElementValue(element: XmlElement, field: Field, path: string, context: ReadContext): Value {
   if (isNil(element)) {
     if (field.declaration.nillable) return null;
-    throw elementFault(path, `is nil (xsi:nil="true"), but ${field.codec().name} is not nillable`);
+    throw elementFault(path, `is nil (xsi:nil="true"), but ${field.codec().typeName} is not nillable`);
   }
   return field.codec().read(element, path, context);
 }
@@ -186,6 +192,7 @@ function writeElementValue(tag: string, field: Field, value: Value): string {
 function simpleCodec<T extends Value>(name: ClarkName, codec: ValueCodec<T>, whenAbsent: Value): TypeCodec {
   return {
     name,
+    typeName: codec.typeName,
     whenAbsent,
     declarations: '',
     read(element, path, context) {
@@ -226,12 +233,13 @@ function enumTypeCodec(name: ClarkName, type: EnumType): TypeCodec {
 
 function restrictedCodec(name: ClarkName, type: RestrictedType, base: TypeCodec): TypeCodec {
   const pattern = type.facets.find((facet) => facet.facet === 'pattern');
-  if (pattern === undefined) return { ...base, name };
+  if (pattern === undefined) return { ...base, name, typeName: localName(name) };
   const regex = new RegExp(`^(?:${pattern.value.replace(/\\d/g, '[0-9]')})$`);
   const local = name.slice(name.indexOf('}') + 1);
   return {
     ...base,
     name,
+    typeName: local,
     read(element, path, context) {
       const value = base.read(element, path, context);
       if (typeof value === 'string' && !regex.test(value.trim())) {
@@ -280,6 +288,10 @@ const BUILT_IN: ReadonlyMap<ClarkName, TypeCodec> = new Map([
   [xs('double'), simpleCodec(xs('double'), xsDouble, 0)],
   [xs('base64Binary'), simpleCodec(xs('base64Binary'), xsBase64Binary, null)],
 ]);
+
+function localName(name: ClarkName): string {
+  return name.slice(name.indexOf('}') + 1);
+}
 
 function memo<T>(make: () => T): () => T {
   let made: T | undefined;

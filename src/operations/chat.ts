@@ -1,6 +1,6 @@
 import { isDotNetMinValue } from '../contract/datetime.js';
 import type { ChatMessage } from '../contract/chat-message.js';
-import type { AddChatMessageRequest, GetChatMessagesRequest } from '../contract/messages.js';
+import type { OperationRequests } from '../contract/generated.js';
 import { EmulatorError } from '../errors.js';
 import { unknownSessionWarning } from '../fidelity.js';
 import type { OperationContext } from './context.js';
@@ -11,7 +11,7 @@ import type { OperationContext } from './context.js';
  */
 
 /** Adds a message to a session and returns it as stored, with the id the server assigned. */
-export function addChatMessage(context: OperationContext, request: AddChatMessageRequest): ChatMessage {
+export function addChatMessage(context: OperationContext, request: OperationRequests['AddChatMessage']): ChatMessage {
   const { Message: message, ChatSessionId: chatSessionId } = request;
   if (message === null) {
     throw new EmulatorError('MessageNull', 'Value cannot be null. Parameter name: message', 'The message to add is missing.');
@@ -28,7 +28,7 @@ export function addChatMessage(context: OperationContext, request: AddChatMessag
 }
 
 /** The session's messages after message id `After`, in id order. */
-export function getChatMessages(context: OperationContext, request: GetChatMessagesRequest): readonly ChatMessage[] {
+export function getChatMessages(context: OperationContext, request: OperationRequests['GetChatMessages']): readonly ChatMessage[] {
   requireSession(context, request.ChatSessionId);
   return context.store.messagesAfter(context.tenant, request.ChatSessionId, request.After);
 }

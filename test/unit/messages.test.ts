@@ -2,18 +2,25 @@ import { expect } from 'chai';
 import type { ChatMessage } from '../../src/contract/chat-message.js';
 import { DOTNET_MIN_VALUE } from '../../src/contract/datetime.js';
 import { readRequestHeaders } from '../../src/contract/headers.js';
-import {
-  readAddChatMessage,
-  readGetChatMessages,
-  writeAddChatMessageResult,
-  writeGetChatMessagesResult,
-} from '../../src/contract/messages.js';
+import type { ReadContext } from '../../src/contract/codec.js';
+import type { OperationRequests } from '../../src/contract/generated.js';
+import type { Value } from '../../src/contract/schema.js';
+import { schemaOf } from '../../src/contract/schemas.js';
 import { EmulatorError } from '../../src/errors.js';
 import { parseXml, type XmlElement } from '../../src/xml.js';
 import { READ_CONTEXT } from '../support/context.js';
 
 const NS = 'http://www.superoffice.net/ws/crm/NetServer/Services88';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/* The requests and responses of AddChatMessage and GetChatMessages, read and written by the schema of Chat.wsdl. */
+const chat = schemaOf('Chat');
+const readAddChatMessage = (wrapper: XmlElement, context: ReadContext) =>
+  chat.wrapper(`{${NS}}AddChatMessage`).read(wrapper, 'AddChatMessage', context) as OperationRequests['AddChatMessage'];
+const readGetChatMessages = (wrapper: XmlElement, context: ReadContext) =>
+  chat.wrapper(`{${NS}}GetChatMessages`).read(wrapper, 'GetChatMessages', context) as OperationRequests['GetChatMessages'];
+const writeAddChatMessageResult = (message: ChatMessage | null) => chat.wrapper(`{${NS}}AddChatMessageResponse`).write({ Response: message } as Value);
+const writeGetChatMessagesResult = (messages: readonly ChatMessage[] | null) => chat.wrapper(`{${NS}}GetChatMessagesResponse`).write({ Response: messages } as Value);
 
 /** An AddChatMessage wrapper whose content is `inner`; the Services88 namespace is the default, `i` is xsi. */
 function addChatMessage(inner: string): XmlElement {
