@@ -1,6 +1,7 @@
 import { hasTimeZone } from './contract/datetime.js';
 import { SERVICES88_NS, XSI_NS } from './contract/namespaces.js';
-import type { SequenceSpec } from './contract/messages.js';
+import type { TypeCodec } from './contract/schema.js';
+import { clark, XS_NS } from './contract/wsdl-model.js';
 import { isNil } from './contract/read.js';
 import type { XmlElement } from './xml.js';
 import type { SoapEnvelope, SoapVersion } from './envelope/request.js';
@@ -123,27 +124,32 @@ export function credentialWhitespaceWarning(header: 'Ticket' | 'ApplicationToken
  * DataContractSerializer reads a sequence in contract order: an element out of order, or one it does not know,
  * is skipped without a word, so the field keeps its default. The emulator reads it anyway, and says so here.
  */
-export function sequenceWarnings(element: XmlElement, spec: SequenceSpec, path: string, warnings: WarningList): void {
+export function sequenceWarnings(element: XmlElement, type: TypeCodec, path: string, warnings: WarningList): void {
+  const sequence = type.sequence;
+  if (sequence === undefined) return;
   let last = -1;
   for (const child of element.children) {
-    const index = child.namespace === SERVICES88_NS ? spec.fields.indexOf(child.localName) : -1;
+    const index = child.namespace === sequence.namespace ? sequence.indexOf(child.localName) : -1;
     if (index < 0) {
       const namespace = child.namespace === SERVICES88_NS ? '' : ` (namespace '${child.namespace}')`;
       warnings.add({ code: 'unknown-element', message: `${childPath(path, child)}${namespace} is not in the contract: WCF would ignore it.` });
       continue;
     }
-    if (index === last) {
+    if (sequence.repeated) {
+      // An array's items: the same element, as many times as there are items.
+    } else if (index === last) {
       warnings.add({ code: 'field-order', message: `${childPath(path, child)} appears twice: WCF would skip the second one.` });
     } else if (index < last) {
       warnings.add({
         code: 'field-order',
-        message: `${childPath(path, child)} is out of contract order (${spec.fields.join(', ')}): WCF would skip it and leave ${child.localName} unset.`,
+        message: `${childPath(path, child)} is out of contract order (${sequence.names.join(', ')}): WCF would skip it and leave ${child.localName} unset.`,
       });
     }
     last = Math.max(last, index);
-    const nested = spec.nested?.[child.localName];
-    if (nested !== undefined && !isNil(child)) sequenceWarnings(child, nested, childPath(path, child), warnings);
-    if (spec.dateTimes?.includes(child.localName) === true && !isNil(child) && !hasTimeZone(child.text)) {
+    if (isNil(child)) continue;
+    const field = sequence.codecAt(index);
+    if (field.sequence !== undefined) sequenceWarnings(child, field, childPath(path, child), warnings);
+    else if (field.name === XS_DATE_TIME && !hasTimeZone(child.text)) {
       warnings.add({
         code: 'date-without-zone',
         message: `${childPath(path, child)} '${child.text.trim()}' has no time zone: the emulator reads it as UTC; WCF reads it as a local time of the server.`,
@@ -151,6 +157,8 @@ export function sequenceWarnings(element: XmlElement, spec: SequenceSpec, path: 
     }
   }
 }
+
+const XS_DATE_TIME = clark(XS_NS, 'dateTime');
 
 /** Built only for a warning or a nested sequence: most requests have neither, and sequenceWarnings sees every element. */
 function childPath(path: string, child: XmlElement): string {

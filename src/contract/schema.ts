@@ -30,6 +30,22 @@ export interface TypeCodec {
   readonly declarations: string;
   /** The value as JSON: property names the element names, dates and doubles as their xs: text, null for nil. */
   json(value: Value): JsonValue;
+  /** A complex type's elements, in contract order: what the fidelity warnings hold a request's elements to. */
+  readonly sequence?: Sequence;
+}
+
+/** The elements of a complex type or of an array, as the fidelity warnings look at a request's. */
+export interface Sequence {
+  /** Each element's local name, in contract order; for an array, its item's alone. */
+  readonly names: readonly string[];
+  /** The namespace the elements are in. */
+  readonly namespace: string;
+  /** An array's items repeat one element, which is neither out of order nor twice. */
+  readonly repeated: boolean;
+  /** The position of the element named so in the sequence, or -1. */
+  indexOf(localName: string): number;
+  /** The type of the element at a position. */
+  codecAt(index: number): TypeCodec;
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -122,6 +138,7 @@ function listCodec(name: ClarkName, item: Field): TypeCodec {
     typeName: localName(name),
     whenAbsent: null,
     declarations: prefix === undefined ? '' : ` xmlns:${prefix}="${item.namespace}"`,
+    sequence: sequenceOf([item], true),
     read(element, path, context) {
       return childElementsNamed(element, item.namespace, item.local).map((child, i) => readElementValue(child, item, `${path}/${item.local}[${i + 1}]`, context));
     },
@@ -147,6 +164,7 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
     typeName: localName(name),
     whenAbsent: null,
     declarations: prefixes.map((namespace) => ` xmlns:${PREFIXES[namespace] as string}="${namespace}"`).join(''),
+    sequence: sequenceOf(fields, false),
     read(element, path, context) {
       const value: Record<string, Value> = {};
       for (const field of fields) {
@@ -170,6 +188,18 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
       }
       return json;
     },
+  };
+}
+
+function sequenceOf(fields: readonly Field[], repeated: boolean): Sequence | undefined {
+  if (fields.length === 0) return undefined;
+  const positions = new Map(fields.map((field, index) => [field.local, index]));
+  return {
+    names: fields.map((field) => field.local),
+    namespace: (fields[0] as Field).namespace,
+    repeated,
+    indexOf: (local) => positions.get(local) ?? -1,
+    codecAt: (index) => (fields[index] as Field).codec(),
   };
 }
 

@@ -29,6 +29,8 @@ export interface SoapBinding {
    * service checks the ticket, so a bad value is a fault even without a valid ticket.
    */
   prepare(wrapper: XmlElement, context: ReadContext): PreparedCall;
+  /** The request element's type: what it holds, in what order. */
+  readonly request: TypeCodec;
   /** What the caller must present. */
   readonly requires: Requirement;
   /** The response content of a call that failed with an application error: every result as the type's default, objects nil. */
@@ -62,6 +64,7 @@ function makeBinding(operation: OperationContract, handler: OperationHandler<Ope
   const response = schema.wrapper(clark(SERVICES88_NS, operation.responseElement));
   const secrets = handler?.secrets ?? [];
   return {
+    request,
     prepare: (wrapper, context) => new SoapCall(operation.name, handler, request, response, request.read(wrapper, operation.requestElement, context), secrets),
     // An operation not emulated yet is authorized as its service's operations are: a ticket, or the token to log in.
     requires: handler?.requires ?? (operation.service === 'Chat' ? 'ticket' : 'applicationToken'),

@@ -3,7 +3,6 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { arrivalTime, type Clock } from '../clock.js';
 import { epochMillisecondsOf } from '../contract/datetime.js';
 import { readRequestHeaders, type RequestHeaders } from '../contract/headers.js';
-import { REQUEST_SEQUENCES } from '../contract/messages.js';
 import type { OperationContract, ServiceName } from '../contract/operations.js';
 import { requestedAction, requireRequestElement, resolveOperation, type ActionSources } from '../envelope/dispatch.js';
 import { readEnvelope, type SoapVersion } from '../envelope/request.js';
@@ -126,9 +125,8 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
     const operation = (trace.operation = resolveOperation(envelope, actions, settings.strict, service));
     if (requestedAction(actions) === undefined) trace.warnings.add(noActionWarning(operation.requestElement));
     const wrapper = requireRequestElement(envelope, operation);
-    const sequence = REQUEST_SEQUENCES[operation.name];
-    if (sequence !== undefined) sequenceWarnings(wrapper, sequence, operation.requestElement, trace.warnings);
     const binding = soapBindingOf(operation);
+    sequenceWarnings(wrapper, binding.request, operation.requestElement, trace.warnings);
     const call = binding.prepare(wrapper, settings.clock);
     trace.arguments = call.journal;
     if (settings.strict) refuseWarnings(trace.warnings.toArray());

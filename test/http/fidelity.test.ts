@@ -145,6 +145,18 @@ describe('fidelity warnings', () => {
     });
   }
 
+  it('holds every type of the contract to its sequence: a ChatSessionEntity, its base fields first, and its dates', async () => {
+    const entity = '<c:ChatSessionEntity><c:ChatSessionId>0</c:ChatSessionId><c:TableRight/><c:WhenRequested>2021-03-25T21:36:53</c:WhenRequested><c:Colour>red</c:Colour></c:ChatSessionEntity>';
+    await postSoap(emulator.current.chatUrl, 'SaveChatSessionEntity', envelope('1.1', `<c:SaveChatSessionEntity>${entity}</c:SaveChatSessionEntity>`));
+    const warnings = emulator.current.requests().requests[0]?.warnings ?? [];
+    expect(warnings.map((w) => w.code)).to.deep.equal(['field-order', 'date-without-zone', 'unknown-element']);
+    expect(warnings[0]?.message).to.match(/^SaveChatSessionEntity\/ChatSessionEntity\/TableRight is out of contract order \(TableRight, FieldProperties, ChatSessionId, /);
+    expect(warnings[1]?.message).to.equal(
+      "SaveChatSessionEntity/ChatSessionEntity/WhenRequested '2021-03-25T21:36:53' has no time zone: the emulator reads it as UTC; WCF reads it as a local time of the server.",
+    );
+    expect(warnings[2]?.message).to.equal('SaveChatSessionEntity/ChatSessionEntity/Colour is not in the contract: WCF would ignore it.');
+  });
+
   it('lists 16 warnings at most, and then how many more there were', async () => {
     const answer = await postSoap(emulator.current.chatUrl, 'AddChatMessage', envelope('1.1', addWith(`<c:Message>x</c:Message>${'<c:Extra/>'.repeat(200)}`)));
     expect(answer.status).to.equal(200);
