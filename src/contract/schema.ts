@@ -32,7 +32,15 @@ export interface TypeCodec {
   json(value: Value): JsonValue;
   /** A complex type's elements, in contract order: what the fidelity warnings hold a request's elements to. */
   readonly sequence?: Sequence;
+  /**
+   * Writes the content as UTF-8 pieces, for a type that holds an array of values that never change (see
+   * SchemaOptions): each item's element is written once, into bytes, and served from a cache after.
+   */
+  readonly writeParts?: (value: Value) => WrittenParts;
 }
+
+/** XML written in pieces: text, and the UTF-8 bytes of cached elements. */
+export type WrittenParts = readonly (string | Buffer)[];
 
 /** The elements of a complex type or of an array, as the fidelity warnings look at a request's. */
 export interface Sequence {
@@ -64,11 +72,27 @@ const PREFIXES: Readonly<Record<string, string>> = {
   'http://schemas.datacontract.org/2004/07/System.Security.Cryptography': 'b',
 };
 
+/**
+ * What the schema may assume of the values it writes: `immutable` names the types whose values, once written, are
+ * never changed (a stored ChatMessage), so that their XML, written once, can be written again from a cache.
+ */
+export interface SchemaOptions {
+  readonly immutable?: readonly ClarkName[];
+  /** The most bytes of XML the cache keeps; the oldest entries go first. */
+  readonly cacheBytes?: number;
+}
+
 /** The types of a contract document, compiled once, by their Clark names. */
 export class Schema {
   private readonly codecs = new Map<ClarkName, TypeCodec>();
+  private readonly written: WrittenCache | undefined;
 
-  constructor(private readonly document: ContractDocument) {}
+  constructor(
+    private readonly document: ContractDocument,
+    private readonly options: SchemaOptions = {},
+  ) {
+    this.written = options.immutable === undefined ? undefined : new WrittenCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
+  }
 
   /** The codec of a named type (simple or complex); throws for a type the document does not declare. */
   codec(name: ClarkName): TypeCodec {
@@ -124,18 +148,69 @@ export class Schema {
   private complex(name: ClarkName, type: ComplexType): TypeCodec {
     const fields = this.fields(type);
     const only = fields.length === 1 ? (fields[0] as Field) : undefined;
-    if (only !== undefined && only.declaration.maxOccurs === 'unbounded') return listCodec(name, only);
+    if (only !== undefined && only.declaration.maxOccurs === 'unbounded') return this.list(name, only);
     return recordCodec(name, fields);
+  }
+
+  /** An array of a type whose values never change is written from the cache of their elements' bytes. */
+  private list(name: ClarkName, item: Field): TypeCodec {
+    const codec = listCodec(name, item);
+    const written = this.written;
+    const itemType = item.declaration.type;
+    if (written === undefined || typeof itemType !== 'string' || this.options.immutable?.includes(itemType) !== true) return codec;
+    const open = `<${codec.itemTag}>`;
+    const close = `</${codec.itemTag}>`;
+    const itemCodec = item.codec;
+    return {
+      ...codec,
+      writeParts: (value) =>
+        (value as readonly Value[]).map((itemValue) =>
+          itemValue === null ? `<${codec.itemTag} i:nil="true"/>` : written.get(itemValue as object, () => open + itemCodec().write(itemValue) + close),
+        ),
+    };
+  }
+}
+
+/** 8 MiB: about 23,000 ChatMessages of 350 bytes of XML. */
+const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The UTF-8 bytes of the elements of immutable values, by the value itself, within a bound; the oldest goes first.
+ * An element is cached when it is written as an item of an array (a GetChatMessages answer), where the same values
+ * are read again and again; a value written alone (the answer to the AddChatMessage that stored it) is not.
+ * Bytes, not text: joining 1,000 cached texts of 400 characters into an answer and counting its bytes took 1.6 ms
+ * here, concatenating their bytes 0.05 ms.
+ */
+class WrittenCache {
+  private readonly entries = new Map<object, Buffer>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(value: object, write: () => string): Buffer {
+    let element = this.entries.get(value);
+    if (element === undefined) {
+      element = Buffer.from(write(), 'utf8');
+      this.entries.set(value, element);
+      this.bytes += element.length;
+      for (const [oldest, oldElement] of this.entries) {
+        if (this.bytes <= this.maxBytes) break;
+        this.entries.delete(oldest);
+        this.bytes -= oldElement.length;
+      }
+    }
+    return element;
   }
 }
 
 /** An ArrayOfX, or a dictionary: its one element, any number of times, read and written as an array. */
-function listCodec(name: ClarkName, item: Field): TypeCodec {
+function listCodec(name: ClarkName, item: Field): TypeCodec & { readonly itemTag: string } {
   const prefix = PREFIXES[item.namespace];
   const tag = prefix === undefined ? item.local : `${prefix}:${item.local}`;
   return {
     name,
     typeName: localName(name),
+    itemTag: tag,
     whenAbsent: null,
     declarations: prefix === undefined ? '' : ` xmlns:${prefix}="${item.namespace}"`,
     sequence: sequenceOf([item], true),
@@ -178,6 +253,29 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
       let xml = '';
       for (let i = 0; i < fields.length; i++) xml += writeElementValue(tags[i] as string, fields[i] as Field, record[(fields[i] as Field).local] ?? null);
       return xml;
+    },
+    writeParts(value) {
+      const record = value as { readonly [field: string]: Value };
+      const parts: (string | Buffer)[] = [];
+      let text = '';
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i] as Field;
+        const fieldValue = record[field.local] ?? null;
+        const codec = field.codec();
+        if (fieldValue === null || codec.writeParts === undefined) {
+          text += writeElementValue(tags[i] as string, field, fieldValue);
+          continue;
+        }
+        const content = codec.writeParts(fieldValue);
+        if (content.length === 0) {
+          text += `<${tags[i] as string}${codec.declarations}/>`;
+          continue;
+        }
+        parts.push(`${text}<${tags[i] as string}${codec.declarations}>`, ...content);
+        text = `</${tags[i] as string}>`;
+      }
+      parts.push(text);
+      return parts;
     },
     json(value) {
       const record = value as { readonly [field: string]: Value };

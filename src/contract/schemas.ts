@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { SERVICES88_NS } from './namespaces.js';
 import type { ServiceName } from './operations.js';
 import { Schema } from './schema.js';
-import { readContractDocument, type ContractDocument } from './wsdl-model.js';
+import { clark, readContractDocument, type ContractDocument } from './wsdl-model.js';
 
 /** The project's WSDL of each service: the one description of its contract. */
 export const SERVICE_WSDLS: Readonly<Record<ServiceName, string>> = { Chat: 'Chat.wsdl', SoPrincipal: 'SoPrincipal.wsdl' };
@@ -19,7 +20,8 @@ let schemas: Record<ServiceName, Schema> | undefined;
 export function schemaOf(service: ServiceName): Schema {
   if (schemas === undefined) {
     const documents = readServiceDocuments();
-    schemas = { Chat: new Schema(documents.Chat), SoPrincipal: new Schema(documents.SoPrincipal) };
+    // A stored message never changes: its XML, once written for a read, serves the next reads.
+    schemas = { Chat: new Schema(documents.Chat, { immutable: [clark(SERVICES88_NS, 'ChatMessage')] }), SoPrincipal: new Schema(documents.SoPrincipal) };
   }
   return schemas[service];
 }

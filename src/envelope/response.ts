@@ -1,5 +1,6 @@
 import { SERVICES88_NS, WCF_DISPATCHER_NS, XSI_NS } from '../contract/namespaces.js';
 import type { OperationContract } from '../contract/operations.js';
+import type { WrittenParts } from '../contract/schema.js';
 import { writeElement, writeNil } from '../contract/write.js';
 import { EmulatorError, type FaultCode } from '../errors.js';
 import { escapeText, escapeUnwritable } from '../xml.js';
@@ -9,7 +10,8 @@ import { envelopeNamespace, type SoapVersion } from './request.js';
 export interface HttpAnswer {
   readonly status: number;
   readonly contentType: string;
-  readonly body: string;
+  /** Text, or bytes when the answer was put together from cached bytes (a large GetChatMessages). */
+  readonly body: string | Buffer;
   /** The body's length in UTF-8 bytes: the Content-Length. */
   readonly byteLength: number;
 }
@@ -21,8 +23,8 @@ export interface HttpAnswer {
  * Measured, GetChatMessages of 1,000 messages at 50 connections: 2,760 µs of CPU per request with the trees
  * waiting (even with the messages joined, not concatenated), 2,530 µs counted at once, as before the batching.
  */
-export function httpAnswer(status: number, contentType: string, body: string): HttpAnswer {
-  return { status, contentType, body, byteLength: Buffer.byteLength(body, 'utf8') };
+export function httpAnswer(status: number, contentType: string, body: string | Buffer): HttpAnswer {
+  return { status, contentType, body, byteLength: typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length };
 }
 
 /** How application errors travel: in the ExceptionInfo header (as the real service does), or as SOAP Faults. */
@@ -33,8 +35,15 @@ export function soapContentType(version: SoapVersion): string {
 }
 
 /** A successful call: the four response headers with Succeeded=true, and the operation's result. */
-export function answerSuccess(version: SoapVersion, operation: OperationContract, result: string): HttpAnswer {
-  return soapAnswer(200, version, responseHeaders(null), responseBody(operation, result));
+export function answerSuccess(version: SoapVersion, operation: OperationContract, result: string | WrittenParts): HttpAnswer {
+  if (typeof result === 'string') return soapAnswer(200, version, responseHeaders(null), responseBody(operation, result));
+  if (result.length === 1 && typeof result[0] === 'string') return answerSuccess(version, operation, result[0]);
+  // Pieces of cached bytes: the answer is put together as bytes, the text around them encoded once.
+  const open = `<s:Envelope xmlns:s="${envelopeNamespace(version)}"><s:Header>${responseHeaders(null)}</s:Header><s:Body>`;
+  const chunks = [`${open}<${operation.responseElement} ${CONTRACT_NAMESPACES}>`, ...result, `</${operation.responseElement}></s:Body></s:Envelope>`];
+  // One buffer, not a writev of a thousand chunks: measured, 982 reads of 1,000 messages a second at 315 µs of CPU
+  // each against 916 at 563 µs.
+  return httpAnswer(200, soapContentType(version), Buffer.concat(chunks.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))));
 }
 
 /**

@@ -3,7 +3,7 @@ import { DOTNET_MIN_VALUE } from '../contract/datetime.js';
 import type { OperationRequests, OperationResponses } from '../contract/generated.js';
 import { SERVICES88_NS } from '../contract/namespaces.js';
 import type { OperationContract, OperationName } from '../contract/operations.js';
-import type { TypeCodec, Value } from '../contract/schema.js';
+import type { TypeCodec, Value, WrittenParts } from '../contract/schema.js';
 import { schemaOf } from '../contract/schemas.js';
 import { clark } from '../contract/wsdl-model.js';
 import { EmulatorError } from '../errors.js';
@@ -17,8 +17,8 @@ import { OPERATION_TABLE, type OperationHandler } from './table.js';
 export interface PreparedCall {
   /** What the request journal keeps of the call, to write its arguments out when it is listed (secrets masked). */
   readonly journal: JournalArguments;
-  /** Runs the call and writes the content of its response element. */
-  run(context: OperationContext): string;
+  /** Runs the call and writes the content of its response element: text, or pieces with cached bytes. */
+  run(context: OperationContext): string | WrittenParts;
 }
 
 /** How one operation is called over SOAP: its arguments read from the body, its result written back. */
@@ -112,11 +112,12 @@ class SoapCall implements PreparedCall, JournalArguments {
     return this.request === null ? null : this.requestCodec.json(this.request);
   }
 
-  run(context: OperationContext): string {
+  run(context: OperationContext): string | WrittenParts {
     if (this.handler === undefined) throw notEmulated(this.operation);
     // The schema read the request from the same WSDL the generated types come from: it has the operation's request type.
-    const result = this.handler.handle(context, this.request as OperationRequests[OperationName]);
-    return this.responseCodec.write(result as OperationResponses[OperationName] as Value);
+    const result = this.handler.handle(context, this.request as OperationRequests[OperationName]) as OperationResponses[OperationName] as Value;
+    const codec = this.responseCodec;
+    return codec.writeParts !== undefined ? codec.writeParts(result) : codec.write(result);
   }
 }
 

@@ -15,8 +15,10 @@ export type AnswerWriter = (response: ServerResponse, answer: HttpAnswer, extra:
 /** Writes an answer with Node's own response API: the SOAP path does not go through express (see transport/http.ts). */
 export function writeAnswer(response: ServerResponse, answer: HttpAnswer, extra: OutgoingHttpHeaders = {}): void {
   response.writeHead(answer.status, { ...extra, 'Content-Type': answer.contentType, 'Content-Length': String(answer.byteLength) });
-  // A string, not a Buffer: Node joins the head and a string body into one chunk; a Buffer goes out as a chunk of its own.
-  response.end(answer.body, 'utf8');
+  // A string where it can be: Node joins the head and a string body into one chunk; a Buffer goes out as a chunk of
+  // its own. A large answer put together from cached bytes is a Buffer, which costs less than encoding it again.
+  if (typeof answer.body === 'string') response.end(answer.body, 'utf8');
+  else response.end(answer.body);
 }
 
 /**

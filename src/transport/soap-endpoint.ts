@@ -192,7 +192,8 @@ function send(response: ServerResponse, answerWriter: AnswerWriter, reply: Reply
     answerWriter(response, reply.answer, extra);
     return;
   }
-  const bytes = Buffer.from(reply.answer.body, 'utf8');
+  const body = reply.answer.body;
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   response.writeHead(reply.answer.status, { ...extra, 'Content-Type': reply.answer.contentType, 'Content-Length': String(bytes.length) });
   response.write(bytes.subarray(0, bytes.length >> 1), () => response.socket?.destroy());
 }

@@ -137,4 +137,30 @@ describe('Schema: the contract types compiled from the WSDLs', () => {
     expect(error).to.be.instanceOf(EmulatorError);
     expect((error as EmulatorError).message).to.match(/^The formatter threw an exception while trying to deserialize the message: element 'R\/Flags' has the value 'UserIsTyping Nope', which is not a valid ChatSessionFlags \(the names, case-sensitive, are /);
   });
+
+  it('writes an array of immutable values from cached bytes, the same XML as written afresh, within its bound', () => {
+    // A bound of 2 KB keeps some five of the messages: the others are written again and evicted as the reads go on.
+    const cached = new Schema(documents.Chat, { immutable: [n('ChatMessage')], cacheBytes: 2048 });
+    const response = cached.wrapper(n('GetChatMessagesResponse'));
+    const plain = new Schema(documents.Chat).wrapper(n('GetChatMessagesResponse'));
+    const messages = Array.from({ length: 20 }, (_, i) => ({
+      ChatMessageId: i + 1,
+      ChatSessionId: 1,
+      Type: 'ToUser',
+      Message: `Hej Æøå <&> ${i}`,
+      Author: null,
+      ReadByCustomer: 0,
+      SpecialType: 'None',
+      SpecialParam: null,
+      WhenPosted: { epochSeconds: 1_616_708_213 + i, ticks: 0 },
+    }));
+    const expected = plain.write({ Response: messages } as Value);
+    for (let read = 0; read < 3; read++) {
+      const parts = response.writeParts?.({ Response: messages } as Value) ?? [];
+      expect(Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))).toString('utf8')).to.equal(expected);
+    }
+    expect(response.writeParts?.({ Response: [] } as Value)).to.deep.equal(['<Response/>']);
+    expect(response.writeParts?.({ Response: null } as Value)).to.deep.equal(['<Response i:nil="true"/>']);
+  });
 });
+
