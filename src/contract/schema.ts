@@ -1,4 +1,5 @@
 import { childElement, childElementsNamed, escapeText, type XmlElement } from '../xml.js';
+import { badValue } from '../errors.js';
 import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from './codec.js';
 import { DOTNET_MIN_VALUE, xsDateTime, type Instant } from './datetime.js';
 import { clip, elementFault, isNil } from './read.js';
@@ -30,6 +31,12 @@ export interface TypeCodec {
   readonly declarations: string;
   /** The value as JSON: property names the element names, dates and doubles as their xs: text, null for nil. */
   json(value: Value): JsonValue;
+  /**
+   * Reads the value from JSON as SuperOffice's REST WebAPI reads it: property names in any case, enums by name in
+   * any case or by number, numbers and dates as JSON numbers or strings. `where` names it (`Message.Type`) for the
+   * 400 of a bad value; `null` is not asked here (the field decides whether it may be nil).
+   */
+  fromJson(json: unknown, where: string, context: ReadContext): Value;
   /** A complex type's elements, in contract order: what the fidelity warnings hold a request's elements to. */
   readonly sequence?: Sequence;
   /**
@@ -223,7 +230,25 @@ function listCodec(name: ClarkName, item: Field): TypeCodec & { readonly itemTag
       return xml;
     },
     json: (value) => (value as readonly Value[]).map((itemValue) => (itemValue === null ? null : item.codec().json(itemValue))),
+    fromJson(json, where, context) {
+      if (!Array.isArray(json)) throw badValue(where, `expected an array of ${item.codec().typeName}, found ${describeJson(json)}.`);
+      return json.map((itemJson: unknown, i) => fieldFromJson(item, itemJson, `${where}[${i}]`, context));
+    },
   };
+}
+
+/** A field's value from JSON: null where the field may be nil, otherwise its type's reading. */
+function fieldFromJson(field: Field, json: unknown, where: string, context: ReadContext): Value {
+  const codec = field.codec();
+  if (json === null) {
+    if (field.declaration.nillable || codec.whenAbsent === null) return null;
+    throw badValue(where, `null is not allowed: expected ${codec.typeName}.`);
+  }
+  return codec.fromJson(json, where, context);
+}
+
+function describeJson(json: unknown): string {
+  return json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json === 'object' ? 'an object' : `${typeof json} ${quoted(String(json))}`;
 }
 
 /** A complex type's fields, as an object in contract order. */
@@ -276,6 +301,17 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
       }
       parts.push(text);
       return parts;
+    },
+    fromJson(json, where, context) {
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw badValue(where === '' ? 'body' : where, `expected a ${localName(name)} object, found ${describeJson(json)}.`);
+      const properties = new Map(Object.entries(json).map(([key, property]) => [key.toLowerCase(), property] as const));
+      const value: Record<string, Value> = {};
+      for (const field of fields) {
+        const property = properties.get(field.local.toLowerCase());
+        const here = where === '' ? field.local : `${where}.${field.local}`;
+        value[field.local] = property === undefined ? field.codec().whenAbsent : fieldFromJson(field, property, here, context);
+      }
+      return value;
     },
     json(value) {
       const record = value as { readonly [field: string]: Value };
@@ -337,6 +373,16 @@ function simpleCodec<T extends Value>(name: ClarkName, codec: ValueCodec<T>, whe
       return codec.markupFree ? text : escapeText(text);
     },
     json: (value) => (typeof value === 'object' && value !== null && !Array.isArray(value)) || (typeof value === 'number' && !Number.isFinite(value)) ? codec.format(value as T) : (value as JsonValue),
+    fromJson(json, where, context) {
+      if (typeof json === 'object') throw badValue(where, `expected ${codec.typeName}, found ${describeJson(json)}.`);
+      if (typeof json === 'boolean' && codec.typeName !== 'xs:boolean') throw badValue(where, `expected ${codec.typeName}, found ${String(json)}.`);
+      try {
+        return codec.parse(String(json), context);
+      } catch (error) {
+        if (error instanceof InvalidValueError) throw badValue(where, `${quoted(String(json))} is ${notAValid(codec, error)}.`);
+        throw error;
+      }
+    },
   };
 }
 
@@ -346,7 +392,17 @@ function enumTypeCodec(name: ClarkName, type: EnumType): TypeCodec {
   const single = enumCodec(local, values);
   // .NET's default of an enum is 0: the name whose value is 0, where there is one.
   const zero = type.values.find((value, position) => (value.value ?? position) === 0)?.name ?? null;
-  if (!type.flags) return simpleCodec(name, single, zero);
+  const names = Object.keys(values);
+  /** REST's reading of one name: in any case, or its number. */
+  const restName = (json: unknown, where: string): string => {
+    const text = String(json).trim();
+    const name = names.find((n) => n.toLowerCase() === text.toLowerCase()) ?? (/^[0-9]+$/.test(text) ? names.find((n) => values[n] === Number(text)) : undefined);
+    if (name === undefined || (typeof json !== 'string' && typeof json !== 'number')) {
+      throw badValue(where, `${quoted(String(json))} is not a ${local}: give one of ${names.map((n) => `${n} (${values[n] ?? ''})`).join(', ')}.`);
+    }
+    return name;
+  };
+  if (!type.flags) return { ...simpleCodec(name, single, zero), fromJson: (json, where) => restName(json, where) };
   const flags: ValueCodec<readonly string[]> = {
     typeName: local,
     parse(text, context) {
@@ -356,7 +412,13 @@ function enumTypeCodec(name: ClarkName, type: EnumType): TypeCodec {
     format: (value) => value.join(' '),
     markupFree: single.markupFree,
   };
-  return simpleCodec(name, flags, []);
+  return {
+    ...simpleCodec(name, flags, []),
+    fromJson(json, where) {
+      const parts: readonly unknown[] = Array.isArray(json) ? json : String(json).split(/[ ,]+/).filter((part) => part !== '');
+      return parts.map((part, i) => restName(part, `${where}[${i}]`));
+    },
+  };
 }
 
 function restrictedCodec(name: ClarkName, type: RestrictedType, base: TypeCodec): TypeCodec {

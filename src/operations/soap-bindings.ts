@@ -1,17 +1,15 @@
 import type { ReadContext } from '../contract/codec.js';
 import { DOTNET_MIN_VALUE } from '../contract/datetime.js';
-import type { OperationRequests, OperationResponses } from '../contract/generated.js';
 import { SERVICES88_NS } from '../contract/namespaces.js';
 import type { OperationContract, OperationName } from '../contract/operations.js';
 import type { TypeCodec, Value, WrittenParts } from '../contract/schema.js';
 import { schemaOf } from '../contract/schemas.js';
 import { clark } from '../contract/wsdl-model.js';
-import { EmulatorError } from '../errors.js';
 import { maskPassword, type JournalArguments, type JsonValue } from '../journal/journal.js';
 import type { XmlElement } from '../xml.js';
 import type { Requirement } from './authorize.js';
 import type { OperationContext } from './context.js';
-import { OPERATION_TABLE, type OperationHandler } from './table.js';
+import { OPERATION_TABLE, runOperation, type OperationHandler } from './table.js';
 
 /** A call read from its request, ready to run once the caller is authorized. */
 export interface PreparedCall {
@@ -65,7 +63,7 @@ function makeBinding(operation: OperationContract, handler: OperationHandler<Ope
   const secrets = handler?.secrets ?? [];
   return {
     request,
-    prepare: (wrapper, context) => new SoapCall(operation.name, handler, request, response, request.read(wrapper, operation.requestElement, context), secrets),
+    prepare: (wrapper, context) => new SoapCall(operation.name, request, response, request.read(wrapper, operation.requestElement, context), secrets),
     // An operation not emulated yet is authorized as its service's operations are: a ticket, or the token to log in.
     requires: handler?.requires ?? (operation.service === 'Chat' ? 'ticket' : 'applicationToken'),
     nilResult: response.write(response.read(emptyElement(operation.responseElement), operation.responseElement, NO_DATES)),
@@ -90,7 +88,6 @@ class SoapCall implements PreparedCall, JournalArguments {
 
   constructor(
     private readonly operation: OperationName,
-    private readonly handler: OperationHandler<OperationName> | undefined,
     private readonly requestCodec: TypeCodec,
     private readonly responseCodec: TypeCodec,
     request: Value,
@@ -113,18 +110,8 @@ class SoapCall implements PreparedCall, JournalArguments {
   }
 
   run(context: OperationContext): string | WrittenParts {
-    if (this.handler === undefined) throw notEmulated(this.operation);
-    // The schema read the request from the same WSDL the generated types come from: it has the operation's request type.
-    const result = this.handler.handle(context, this.request as OperationRequests[OperationName]) as OperationResponses[OperationName] as Value;
+    const result = runOperation(context, this.operation, this.request);
     const codec = this.responseCodec;
     return codec.writeParts !== undefined ? codec.writeParts(result) : codec.write(result);
   }
-}
-
-function notEmulated(operation: OperationName): EmulatorError {
-  return new EmulatorError(
-    'NotEmulated',
-    `${operation} is not emulated yet: the emulator answers ${Object.keys(OPERATION_TABLE).join(', ')}. Every operation of the WSDL is accepted, and the others answer this error.`,
-    `${operation} is not available in this emulator yet.`,
-  );
 }

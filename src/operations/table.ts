@@ -1,5 +1,7 @@
 import type { OperationRequests, OperationResponses } from '../contract/generated.js';
 import type { OperationName } from '../contract/operations.js';
+import type { Value } from '../contract/schema.js';
+import { EmulatorError } from '../errors.js';
 import type { Requirement } from './authorize.js';
 import { addChatMessage, getChatMessages } from './chat.js';
 import type { OperationContext } from './context.js';
@@ -23,3 +25,23 @@ export const OPERATION_TABLE: { readonly [Name in OperationName]?: OperationHand
   GetChatMessages: { requires: 'ticket', handle: (context, request) => ({ Response: getChatMessages(context, request) }) },
   AuthenticateUsernamePassword: { requires: 'applicationToken', handle: authenticateUsernamePassword, secrets: ['Password'] },
 };
+
+/** The application error of an operation of the WSDL that has no row in the table yet, over SOAP or REST. */
+function notEmulated(operation: OperationName): EmulatorError {
+  return new EmulatorError(
+    'NotEmulated',
+    `${operation} is not emulated yet: the emulator answers ${Object.keys(OPERATION_TABLE).join(', ')}. Every operation of the WSDL is accepted, and the others answer this error.`,
+    `${operation} is not available in this emulator yet.`,
+  );
+}
+
+/**
+ * Runs an operation on a request its WSDL's request type read, and returns its response as the response type
+ * writes it; an operation without a row answers "not emulated yet". SOAP and REST both call here.
+ */
+export function runOperation(context: OperationContext, operation: OperationName, request: Value): Value {
+  const handler = OPERATION_TABLE[operation] as OperationHandler<OperationName> | undefined;
+  if (handler === undefined) throw notEmulated(operation);
+  // The schema read the request from the same WSDL the generated types come from: it has the operation's request type.
+  return handler.handle(context, request as OperationRequests[OperationName]) as OperationResponses[OperationName] as Value;
+}

@@ -2,15 +2,20 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { arrivalTime, type Clock } from '../clock.js';
 import type { ChatMessage } from '../contract/chat-message.js';
 import type { ReadContext } from '../contract/codec.js';
-import type { SoPrincipalCarrier } from '../contract/principal.js';
 import { chatMessageToJson } from '../contract/json.js';
-import type { OperationName } from '../contract/operations.js';
+import { SERVICES88_NS } from '../contract/namespaces.js';
+import { OPERATIONS, SERVICES, type OperationName } from '../contract/operations.js';
+import type { SoPrincipalCarrier } from '../contract/principal.js';
+import type { TypeCodec, Value } from '../contract/schema.js';
+import { schemaOf } from '../contract/schemas.js';
+import { clark } from '../contract/wsdl-model.js';
 import { badValue, EmulatorError, logUnexpectedError, restAnswerOf } from '../errors.js';
 import { bodyWithin } from '../transport/body.js';
-import { maskPassword, maskSecret, type Journal, type JournalArguments, type JournalHeaders } from '../journal/journal.js';
+import { maskPassword, maskSecret, type Journal, type JournalArguments, type JournalHeaders, type JsonValue } from '../journal/journal.js';
 import type { InstallationMode } from '../operations/authorize.js';
 import { addChatMessage, getChatMessages } from '../operations/chat.js';
 import type { OperationContext } from '../operations/context.js';
+import { runOperation } from '../operations/table.js';
 import { DEFAULT_TENANT, type ChatStore, type TenantId } from '../store/chat-store.js';
 import type { Durability } from '../store/change-log.js';
 import type { CredentialStore } from '../store/credentials.js';
@@ -45,13 +50,23 @@ export interface RestSettings {
 interface Endpoint {
   readonly method: 'get' | 'post';
   readonly path: string;
-  readonly operation: OperationName;
+  /** The operation the journal names; for the agent endpoint, the one its path names (see Call). */
+  readonly operation: OperationName | null;
   read(request: Request, body: Fields, context: ReadContext): Call;
 }
 
 type Call =
   | { readonly operation: 'AddChatMessage'; readonly ChatSessionId: number; readonly Message: ChatMessage | null }
-  | { readonly operation: 'GetChatMessages'; readonly ChatSessionId: number; readonly After: number };
+  | { readonly operation: 'GetChatMessages'; readonly ChatSessionId: number; readonly After: number }
+  | { readonly operation: 'agent'; readonly agent: AgentCall };
+
+/** Any other operation of Chat.svc, at /api/v1/Agents/Chat/{Operation}: read and answered by its WSDL's types. */
+interface AgentCall {
+  readonly operation: OperationName;
+  readonly request: Value;
+  readonly requestType: TypeCodec;
+  readonly responseType: TypeCodec;
+}
 
 const ENDPOINTS: readonly Endpoint[] = [
   {
@@ -96,10 +111,31 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
 ];
 
+/**
+ * The agent endpoint of every other operation of Chat.svc, as SuperOffice names them: `POST
+ * /api/v1/Agents/Chat/{Operation}`, its parameters a JSON object (or a form or XML body) of the request's fields.
+ * It answers the response's one result (or the whole response when it has several), as JSON.
+ */
+const AGENT_ENDPOINT: Endpoint = {
+  method: 'post',
+  path: '/api/v1/Agents/Chat/:operation',
+  operation: null,
+  read: (request, body, context) => {
+    const name = SERVICES.Chat.operations.find((operation) => operation.toLowerCase() === String(request.params['operation']).toLowerCase());
+    if (name === undefined) {
+      throw new EmulatorError('NotFound', `Chat has no operation '${String(request.params['operation'])}': the agent's operations are ${SERVICES.Chat.operations.join(', ')}.`);
+    }
+    const schema = schemaOf('Chat');
+    const requestType = schema.wrapper(clark(SERVICES88_NS, OPERATIONS[name].requestElement));
+    const responseType = schema.wrapper(clark(SERVICES88_NS, OPERATIONS[name].responseElement));
+    return { operation: 'agent', agent: { operation: name, request: requestType.fromJson(body, '', context), requestType, responseType } };
+  },
+};
+
 export function restRouter(settings: RestSettings): Router {
   const router = express.Router({ caseSensitive: false });
   const raw = bodyWithin(settings.maxBodyBytes);
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of [...ENDPOINTS, AGENT_ENDPOINT]) {
     for (const path of [endpoint.path, `/:custId${endpoint.path}`]) {
       router[endpoint.method](path, raw, (request, response, next) => {
         handleRest(settings, endpoint, request, response).catch(next);
@@ -147,7 +183,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     {
       tenant,
       service: 'WebApi',
-      operation: endpoint.operation,
+      operation: call?.operation === 'agent' ? call.agent.operation : endpoint.operation,
       soapVersion: null,
       headers: maskedHeaders(request.get('SO-AppToken') ?? null, request.headers.authorization),
       arguments: journalArguments(call),
@@ -166,7 +202,15 @@ function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier 
   // The REST WebAPI has no fidelity rules of its own: what it accepts, the real one accepts.
   const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: () => undefined };
   if (call.operation === 'AddChatMessage') return representMessage(addChatMessage(context, { ChatSessionId: call.ChatSessionId, Message: call.Message }), how);
-  return representMessages(getChatMessages(context, { ChatSessionId: call.ChatSessionId, After: call.After }), how);
+  if (call.operation === 'GetChatMessages') return representMessages(getChatMessages(context, { ChatSessionId: call.ChatSessionId, After: call.After }), how);
+  return JSON.stringify(runAgent(context, call.agent));
+}
+
+/** An agent call over the operation table: the response's one result as JSON, or the whole response. */
+function runAgent(context: OperationContext, { operation, request, responseType }: AgentCall): JsonValue {
+  const json = responseType.json(runOperation(context, operation, request));
+  const results = typeof json === 'object' && json !== null && !Array.isArray(json) ? Object.values(json) : [];
+  return results.length === 1 ? (results[0] as JsonValue) : json;
 }
 
 function pathSession(request: Request, context: ReadContext): number {
@@ -214,6 +258,10 @@ function acceptedTypes(accept: string | undefined): string[] {
 /** The call's arguments as the journal shows them, written out when it is listed. */
 function journalArguments(call: Call | undefined): JournalArguments {
   if (call === undefined) return { journalArguments: () => null };
+  if (call.operation === 'agent') {
+    const { request, requestType } = call.agent;
+    return { journalArguments: () => (request === null ? null : requestType.json(request)) };
+  }
   if (call.operation === 'AddChatMessage') {
     return { journalArguments: () => ({ ChatSessionId: call.ChatSessionId, Message: call.Message === null ? null : chatMessageToJson(call.Message) }) };
   }
