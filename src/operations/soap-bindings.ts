@@ -51,11 +51,6 @@ export function soapBindingOf(operation: OperationContract): SoapBinding {
   return binding;
 }
 
-/** Whether the emulator answers the operation (rather than saying it is not emulated yet). */
-export function isEmulated(operation: OperationName): boolean {
-  return OPERATION_TABLE[operation] !== undefined;
-}
-
 function makeBinding(operation: OperationContract, handler: OperationHandler<OperationName> | undefined): SoapBinding {
   const schema = schemaOf(operation.service);
   const request = schema.wrapper(clark(SERVICES88_NS, operation.requestElement));
