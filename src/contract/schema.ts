@@ -1,5 +1,5 @@
-import { childElement, childElementsNamed, escapeText, type XmlElement } from '../xml.js';
 import { badValue } from '../errors.js';
+import { childElement, childElementsNamed, escapeText, type XmlElement } from '../xml.js';
 import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from './codec.js';
 import { DOTNET_MIN_VALUE, xsDateTime, type Instant } from './datetime.js';
 import { clip, elementFault, isNil } from './read.js';
@@ -92,6 +92,8 @@ export interface SchemaOptions {
 /** The types of a contract document, compiled once, by their Clark names. */
 export class Schema {
   private readonly codecs = new Map<ClarkName, TypeCodec>();
+  /** By element: an element and a type may have one name (the ChatMessage element is of the ChatMessage type). */
+  private readonly wrappers = new Map<ClarkName, TypeCodec>();
   private readonly written: WrittenCache | undefined;
 
   constructor(
@@ -113,9 +115,14 @@ export class Schema {
 
   /** The fields of a global element's type, in order: an operation's request or response wrapper. */
   wrapper(element: ClarkName): TypeCodec {
-    const declaration = this.document.elements.get(element);
-    if (declaration === undefined) throw new Error(`No global element ${element}.`);
-    return typeof declaration.type === 'string' ? this.codec(declaration.type) : this.complex(element, declaration.type);
+    let codec = this.wrappers.get(element);
+    if (codec === undefined) {
+      const declaration = this.document.elements.get(element);
+      if (declaration === undefined) throw new Error(`No global element ${element}.`);
+      codec = typeof declaration.type === 'string' ? this.codec(declaration.type) : this.complex(element, declaration.type);
+      this.wrappers.set(element, codec);
+    }
+    return codec;
   }
 
   private compile(name: ClarkName): TypeCodec {
