@@ -29,8 +29,11 @@ export interface TypeCodec {
   write(value: Value): string;
   /** Namespace declarations the element holding a value needs in its start tag, for children in another namespace. */
   readonly declarations: string;
-  /** The value as JSON: property names the element names, dates and doubles as their xs: text, null for nil. */
-  json(value: Value): JsonValue;
+  /**
+   * The value as JSON: property names the element names, dates and doubles as their xs: text (dates in UTC, or as
+   * `options.date` writes them: REST's SO-TimeZone), null for nil.
+   */
+  json(value: Value, options?: JsonOptions): JsonValue;
   /**
    * Reads the value from JSON as SuperOffice's REST WebAPI reads it: property names in any case, enums by name in
    * any case or by number, numbers and dates as JSON numbers or strings. `where` names it (`Message.Type`) for the
@@ -64,6 +67,12 @@ export interface Sequence {
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** How JSON writes what JSON has no type of its own for. */
+export interface JsonOptions {
+  /** Writes every xs:dateTime, of any type at any depth. */
+  readonly date?: (value: Instant) => string;
+}
 
 /** A field of a complex type: its element, its type's codec, and how it is written. */
 interface Field {
@@ -236,7 +245,7 @@ function listCodec(name: ClarkName, item: Field): TypeCodec & { readonly itemTag
       for (const itemValue of value as readonly Value[]) xml += writeElementValue(tag, item, itemValue);
       return xml;
     },
-    json: (value) => (value as readonly Value[]).map((itemValue) => (itemValue === null ? null : item.codec().json(itemValue))),
+    json: (value, options) => (value as readonly Value[]).map((itemValue) => (itemValue === null ? null : item.codec().json(itemValue, options))),
     fromJson(json, where, context) {
       if (!Array.isArray(json)) throw badValue(where, `expected an array of ${item.codec().typeName}, found ${describeJson(json)}.`);
       return json.map((itemJson: unknown, i) => fieldFromJson(item, itemJson, `${where}[${i}]`, context));
@@ -320,12 +329,12 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
       }
       return value;
     },
-    json(value) {
+    json(value, options) {
       const record = value as { readonly [field: string]: Value };
       const json: { [key: string]: JsonValue } = {};
       for (const field of fields) {
         const fieldValue = record[field.local] ?? null;
-        json[field.local] = fieldValue === null ? null : field.codec().json(fieldValue);
+        json[field.local] = fieldValue === null ? null : field.codec().json(fieldValue, options);
       }
       return json;
     },
@@ -379,7 +388,10 @@ function simpleCodec<T extends Value>(name: ClarkName, codec: ValueCodec<T>, whe
       const text = codec.format(value as T);
       return codec.markupFree ? text : escapeText(text);
     },
-    json: (value) => (typeof value === 'object' && value !== null && !Array.isArray(value)) || (typeof value === 'number' && !Number.isFinite(value)) ? codec.format(value as T) : (value as JsonValue),
+    json(value, options) {
+      if (options?.date !== undefined && codec === (xsDateTime as ValueCodec<unknown>)) return options.date(value as Instant);
+      return (typeof value === 'object' && value !== null && !Array.isArray(value)) || (typeof value === 'number' && !Number.isFinite(value)) ? codec.format(value as T) : (value as JsonValue);
+    },
     fromJson(json, where, context) {
       if (typeof json === 'object') throw badValue(where, `expected ${codec.typeName}, found ${describeJson(json)}.`);
       if (typeof json === 'boolean' && codec.typeName !== 'xs:boolean') throw badValue(where, `expected ${codec.typeName}, found ${String(json)}.`);

@@ -165,10 +165,11 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     const how: Representation = {
       format,
       zone: parseTimeZoneHeader(request.get('SO-TimeZone')),
-      select: parseSelect(request.query['$select']),
+      // The agent endpoint holds $select to its own result's fields, once it knows the operation.
+      select: endpoint === AGENT_ENDPOINT ? undefined : parseSelect(request.query['$select']),
     };
     call = endpoint.read(request, readBody(request.body, request.headers['content-type']), settings.clock);
-    body = run(settings, tenant, user, call, how);
+    body = run(settings, tenant, user, call, how, request.query['$select']);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
     status = 200;
@@ -197,20 +198,43 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   );
 }
 
-function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier | null, call: Call, how: Representation): string {
+function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier | null, call: Call, how: Representation, select: unknown): string {
   const { store, credentials, clock, strict, ticketTtlMs } = settings;
   // The REST WebAPI has no fidelity rules of its own: what it accepts, the real one accepts.
   const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: () => undefined };
   if (call.operation === 'AddChatMessage') return representMessage(addChatMessage(context, { ChatSessionId: call.ChatSessionId, Message: call.Message }), how);
   if (call.operation === 'GetChatMessages') return representMessages(getChatMessages(context, { ChatSessionId: call.ChatSessionId, After: call.After }), how);
-  return JSON.stringify(runAgent(context, call.agent));
+  return JSON.stringify(runAgent(context, call.agent, how, select));
 }
 
-/** An agent call over the operation table: the response's one result as JSON, or the whole response. */
-function runAgent(context: OperationContext, { operation, request, responseType }: AgentCall): JsonValue {
-  const json = responseType.json(runOperation(context, operation, request));
+/**
+ * An agent call over the operation table: the response's one result as JSON (or the whole response when it has
+ * several), its dates as SO-TimeZone says and, with $select, only the chosen fields of the result (of each, for a list).
+ */
+function runAgent(context: OperationContext, { operation, request, responseType }: AgentCall, how: Representation, select: unknown): JsonValue {
+  const chosen = selectOf(responseType, select);
+  const json = responseType.json(runOperation(context, operation, request), { date: how.zone });
   const results = typeof json === 'object' && json !== null && !Array.isArray(json) ? Object.values(json) : [];
-  return results.length === 1 ? (results[0] as JsonValue) : json;
+  const result = results.length === 1 ? (results[0] as JsonValue) : json;
+  if (chosen === undefined) return result;
+  const keep = (item: JsonValue): JsonValue =>
+    typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).map(([key, value]) => [key, chosen.has(key) ? value : null])) : item;
+  return Array.isArray(result) ? result.map(keep) : keep(result);
+}
+
+/** $select for an agent's result: field names of the result's type, in any case; undefined keeps every field. */
+function selectOf(responseType: TypeCodec, select: unknown): ReadonlySet<string> | undefined {
+  if (select === undefined) return undefined;
+  if (typeof select !== 'string') throw badValue('$select', 'give it once, as a comma-separated list of fields.');
+  const result = responseType.sequence?.names.length === 1 ? responseType.sequence.codecAt(0) : responseType;
+  const fields = (result.sequence?.repeated === true ? result.sequence.codecAt(0) : result).sequence?.names ?? [];
+  const chosen = new Set<string>();
+  for (const part of select.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const field = fields.find((name) => name.toLowerCase() === part.toLowerCase());
+    if (field === undefined) throw badValue('$select', `'${part}' is not a field of ${result.typeName} (${fields.join(', ')}).`);
+    chosen.add(field);
+  }
+  return chosen;
 }
 
 function pathSession(request: Request, context: ReadContext): number {

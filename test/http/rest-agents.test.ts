@@ -50,4 +50,13 @@ describe('the REST agent endpoints of every Chat operation', () => {
     const answer = await rest(`${emulator.current.url}/api/v1/Agents/Chat/PickUpChatSession`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(answer.status).to.equal(401);
   });
+
+  it("holds $select to the fields of the operation's own result, before it runs", async () => {
+    const answer = await rest(`${emulator.current.url}/api/v1/Agents/Chat/GetChatSessionEntity?$select=Nope`, { method: 'POST', headers: ONLINE, body: '{"ChatSessionId":1}' });
+    expect(answer.status).to.equal(400);
+    expect(json<{ Error: string; Field: string }>(answer).Error).to.match(/^\$select: 'Nope' is not a field of ChatSessionEntity \(TableRight, FieldProperties, ChatSessionId, /);
+    const chosen = await rest(`${emulator.current.url}/api/v1/Agents/Chat/GetChatSessionEntity?$select=status,flags`, { method: 'POST', headers: ONLINE, body: '{"ChatSessionId":1}' });
+    expect(chosen.status).to.equal(501);
+  });
 });
+

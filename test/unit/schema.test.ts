@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { xsDateTime } from '../../src/contract/datetime.js';
 import type { ChatMessage } from '../../src/contract/chat-message.js';
 import { SERVICES88_NS, XSI_NS } from '../../src/contract/namespaces.js';
-import { Schema, type Value } from '../../src/contract/schema.js';
+import { Schema, type JsonValue, type Value } from '../../src/contract/schema.js';
 import { clark, readContractDocument, XS_NS, type ClarkName, type ComplexType, type ContractDocument } from '../../src/contract/wsdl-model.js';
 import { EmulatorError } from '../../src/errors.js';
 import { WSDL_PATHS } from '../../src/transport/wsdl.js';
@@ -163,6 +163,15 @@ describe('Schema: the contract types compiled from the WSDLs', () => {
     }
     expect(response.writeParts?.({ Response: [] } as Value)).to.deep.equal(['<Response/>']);
     expect(response.writeParts?.({ Response: null } as Value)).to.deep.equal(['<Response i:nil="true"/>']);
+  });
+
+  it('writes every xs:dateTime as JSON in UTC, or as the date option writes it, at any depth', () => {
+    const value = read(chat, n('ChatTopicEntity'), '<LastAccept>2021-03-25T21:36:53+01:00</LastAccept><OpeningHours><MonStart>2021-03-25T08:00:00Z</MonStart></OpeningHours>');
+    const plain = chat.codec(n('ChatTopicEntity')).json(value) as Record<string, JsonValue>;
+    expect(plain['LastAccept']).to.equal('2021-03-25T20:36:53Z');
+    const dated = chat.codec(n('ChatTopicEntity')).json(value, { date: (instant) => `at ${instant.epochSeconds}` }) as Record<string, Record<string, JsonValue>>;
+    expect(dated['LastAccept']).to.equal('at 1616704613');
+    expect(dated['OpeningHours']?.['MonStart']).to.equal('at 1616659200');
   });
 });
 
