@@ -79,23 +79,20 @@ const NO_DATES: ReadContext = { now: () => DOTNET_MIN_VALUE };
  */
 class SoapCall implements PreparedCall, JournalArguments {
   readonly journal: JournalArguments;
-  private readonly request: Value;
 
   constructor(
     private readonly operation: OperationName,
     private readonly requestCodec: TypeCodec,
     private readonly responseCodec: TypeCodec,
-    request: Value,
+    private readonly request: Value,
     secrets: readonly string[],
   ) {
     if (secrets.length === 0) {
-      this.request = request;
       this.journal = this;
     } else {
       // The secrets are masked at once, apart from the request: the journal keeps no password, not even until it is listed.
       const shown = requestCodec.json(request) as Record<string, JsonValue>;
       for (const secret of secrets) shown[secret] = maskPassword(shown[secret] as string | null);
-      this.request = request;
       this.journal = { journalArguments: () => shown };
     }
   }

@@ -16,9 +16,9 @@ export interface OperationHandler<Name extends OperationName> {
 }
 
 /**
- * The operations the emulator answers. SOAP and the journal are generic over this table: every other operation of
- * the WSDLs is read, authorized as its service's operations are, and answered "not emulated yet".
- * Adding an operation is a row here and a handler.
+ * The operations the emulator answers. SOAP, REST's agent endpoints and the journal are generic over this table:
+ * every other operation of the WSDLs is read, authorized as its service's operations are, and answered "not
+ * emulated yet". Adding an operation is a row here and a handler.
  */
 export const OPERATION_TABLE: { readonly [Name in OperationName]?: OperationHandler<Name> } = {
   AddChatMessage: { requires: 'ticket', handle: (context, request) => ({ Response: addChatMessage(context, request) }) },
