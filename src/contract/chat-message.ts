@@ -1,6 +1,6 @@
 import type { ValueCodec } from './codec.js';
-import type { Instant } from './datetime.js';
 import { DOTNET_MIN_VALUE, xsDateTime } from './datetime.js';
+import type { ChatMessage as GeneratedChatMessage } from './generated.js';
 import { enumCodec, xsInt, xsShort, xsString } from './values.js';
 
 /** ChatMessageType: names and values as published. */
@@ -39,20 +39,10 @@ export const chatMessageTypeCodec = enumCodec('ChatMessageType', CHAT_MESSAGE_TY
 export const chatMessageSpecialTypeCodec = enumCodec('ChatMessageSpecialType', CHAT_MESSAGE_SPECIAL_TYPE);
 
 /**
- * A message in a chat session. Property names are the contract's element names (and the REST API's
- * JSON property names); `null` is xsi:nil, kept distinct from the empty string.
+ * A message in a chat session, as Chat.wsdl declares it (generated): property names are the contract's element
+ * names (and the REST API's JSON property names); `null` is xsi:nil, kept distinct from the empty string.
  */
-export interface ChatMessage {
-  ChatMessageId: number;
-  ChatSessionId: number;
-  Type: ChatMessageType;
-  Message: string | null;
-  Author: string | null;
-  ReadByCustomer: number;
-  SpecialType: ChatMessageSpecialType;
-  SpecialParam: string | null;
-  WhenPosted: Instant;
-}
+export type ChatMessage = GeneratedChatMessage;
 
 /** How one element of a data contract is read and written. */
 export interface FieldContract<T> {
