@@ -172,7 +172,19 @@ export class Schema {
     const fields = this.fields(type);
     const only = fields.length === 1 ? (fields[0] as Field) : undefined;
     if (only !== undefined && only.declaration.maxOccurs === 'unbounded') return this.list(name, only);
-    return recordCodec(name, fields);
+    const codec = recordCodec(name, fields);
+    // Only a type that holds a cached array itself (GetChatMessagesResponse) is written in parts: the others,
+    // AddChatMessage's answer among them, are written as text, as before.
+    return fields.some((field) => this.isCachedList(field.declaration.type)) ? { ...codec, writeParts: (value) => writeRecordParts(fields, value) } : codec;
+  }
+
+  /** Whether a field's type is an array of values that never change (see SchemaOptions), read from the document alone. */
+  private isCachedList(type: ClarkName | ComplexType): boolean {
+    if (this.written === undefined || typeof type !== 'string') return false;
+    const declared = this.document.types.get(type);
+    if (declared?.kind !== 'complex' || declared.base !== null || declared.elements.length !== 1) return false;
+    const item = declared.elements[0] as ElementDeclaration;
+    return item.maxOccurs === 'unbounded' && typeof item.type === 'string' && this.options.immutable?.includes(item.type) === true;
   }
 
   /** An array of a type whose values never change is written from the cache of their elements' bytes. */
@@ -229,7 +241,7 @@ class WrittenCache {
 /** An ArrayOfX, or a dictionary: its one element, any number of times, read and written as an array. */
 function listCodec(name: ClarkName, item: Field): TypeCodec & { readonly itemTag: string } {
   const prefix = PREFIXES[item.namespace];
-  const tag = prefix === undefined ? item.local : `${prefix}:${item.local}`;
+  const tag = tagOf(item);
   return {
     name,
     typeName: localName(name),
@@ -271,10 +283,7 @@ function describeJson(json: unknown): string {
 function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
   const prefixes = [...new Set(fields.map((field) => field.namespace))].filter((namespace) => PREFIXES[namespace] !== undefined);
   // The tags are made once: a GetChatMessages answer writes thousands of fields.
-  const tags = fields.map((field) => {
-    const prefix = PREFIXES[field.namespace];
-    return prefix === undefined ? field.local : `${prefix}:${field.local}`;
-  });
+  const tags = fields.map(tagOf);
   return {
     name,
     typeName: localName(name),
@@ -294,29 +303,6 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
       let xml = '';
       for (let i = 0; i < fields.length; i++) xml += writeElementValue(tags[i] as string, fields[i] as Field, record[(fields[i] as Field).local] ?? null);
       return xml;
-    },
-    writeParts(value) {
-      const record = value as { readonly [field: string]: Value };
-      const parts: (string | Buffer)[] = [];
-      let text = '';
-      for (let i = 0; i < fields.length; i++) {
-        const field = fields[i] as Field;
-        const fieldValue = record[field.local] ?? null;
-        const codec = field.codec();
-        if (fieldValue === null || codec.writeParts === undefined) {
-          text += writeElementValue(tags[i] as string, field, fieldValue);
-          continue;
-        }
-        const content = codec.writeParts(fieldValue);
-        if (content.length === 0) {
-          text += `<${tags[i] as string}${codec.declarations}/>`;
-          continue;
-        }
-        parts.push(`${text}<${tags[i] as string}${codec.declarations}>`, ...content);
-        text = `</${tags[i] as string}>`;
-      }
-      parts.push(text);
-      return parts;
     },
     fromJson(json, where, context) {
       if (typeof json !== 'object' || json === null || Array.isArray(json)) throw badValue(where === '' ? 'body' : where, `expected a ${localName(name)} object, found ${describeJson(json)}.`);
@@ -351,6 +337,37 @@ function sequenceOf(fields: readonly Field[], repeated: boolean): Sequence | und
     indexOf: (local) => positions.get(local) ?? -1,
     codecAt: (index) => (fields[index] as Field).codec(),
   };
+}
+
+/** A record's content in parts: its cached arrays as their elements' bytes, the rest as text between them. */
+function writeRecordParts(fields: readonly Field[], value: Value): WrittenParts {
+  const record = value as { readonly [field: string]: Value };
+  const parts: (string | Buffer)[] = [];
+  let text = '';
+  for (const field of fields) {
+    const fieldValue = record[field.local] ?? null;
+    const codec = field.codec();
+    const tag = tagOf(field);
+    if (fieldValue === null || codec.writeParts === undefined) {
+      text += writeElementValue(tag, field, fieldValue);
+      continue;
+    }
+    const content = codec.writeParts(fieldValue);
+    if (content.length === 0) {
+      text += `<${tag}${codec.declarations}/>`;
+      continue;
+    }
+    parts.push(`${text}<${tag}${codec.declarations}>`, ...content);
+    text = `</${tag}>`;
+  }
+  parts.push(text);
+  return parts;
+}
+
+/** A field's tag as written: prefixed where its namespace is not the answer's default one. */
+function tagOf(field: Field): string {
+  const prefix = PREFIXES[field.namespace];
+  return prefix === undefined ? field.local : `${prefix}:${field.local}`;
 }
 
 function readElementValue(element: XmlElement, field: Field, path: string, context: ReadContext): Value {

@@ -39,8 +39,7 @@ export function answerSuccess(version: SoapVersion, operation: OperationContract
   if (typeof result === 'string') return soapAnswer(200, version, responseHeaders(null), responseBody(operation, result));
   if (result.length === 1 && typeof result[0] === 'string') return answerSuccess(version, operation, result[0]);
   // Pieces of cached bytes: the answer is put together as bytes, the text around them encoded once.
-  const open = `<s:Envelope xmlns:s="${envelopeNamespace(version)}"><s:Header>${responseHeaders(null)}</s:Header><s:Body>`;
-  const chunks = [`${open}<${operation.responseElement} ${CONTRACT_NAMESPACES}>`, ...result, `</${operation.responseElement}></s:Body></s:Envelope>`];
+  const chunks = [`${envelopeOpen(version, responseHeaders(null))}<${operation.responseElement} ${CONTRACT_NAMESPACES}>`, ...result, `</${operation.responseElement}>${ENVELOPE_CLOSE}`];
   // One buffer, not a writev of a thousand chunks: measured, 982 reads of 1,000 messages a second at 315 µs of CPU
   // each against 916 at 563 µs.
   return httpAnswer(200, soapContentType(version), Buffer.concat(chunks.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))));
@@ -80,9 +79,16 @@ export function answerFault(version: SoapVersion, code: FaultCode, reason: strin
 }
 
 function soapAnswer(status: number, version: SoapVersion, headers: string, body: string): HttpAnswer {
-  const header = headers === '' ? '' : `<s:Header>${headers}</s:Header>`;
-  return httpAnswer(status, soapContentType(version), `<s:Envelope xmlns:s="${envelopeNamespace(version)}">${header}<s:Body>${body}</s:Body></s:Envelope>`);
+  return httpAnswer(status, soapContentType(version), `${envelopeOpen(version, headers)}${body}${ENVELOPE_CLOSE}`);
 }
+
+/** An answer's envelope up to the content of its Body. */
+function envelopeOpen(version: SoapVersion, headers: string): string {
+  const header = headers === '' ? '' : `<s:Header>${headers}</s:Header>`;
+  return `<s:Envelope xmlns:s="${envelopeNamespace(version)}">${header}<s:Body>`;
+}
+
+const ENVELOPE_CLOSE = '</s:Body></s:Envelope>';
 
 const CONTRACT_NAMESPACES = `xmlns="${SERVICES88_NS}" xmlns:i="${XSI_NS}"`;
 

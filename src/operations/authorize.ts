@@ -47,7 +47,7 @@ export function authorize(credentials: CredentialStore, mode: InstallationMode, 
       );
     }
     const isKnown = (token: string) => credentials.isKnownApplicationToken(tenant, token, digester);
-    if (!isKnown(asKnown(headers.applicationToken, 'ApplicationToken', isKnown, leniency))) {
+    if (!isKnown(headers.applicationToken) && !knownOnceTrimmed(headers.applicationToken, 'ApplicationToken', isKnown, leniency)) {
       throw new EmulatorError(
         'ApplicationTokenUnknown',
         `The ApplicationToken is not known in tenant '${tenant}'.`,
@@ -63,22 +63,24 @@ export function authorize(credentials: CredentialStore, mode: InstallationMode, 
       'You are not logged in.',
     );
   }
+  let check = credentials.checkTicket(tenant, headers.ticket, nowMs, digester);
   const isKnown = (ticket: string) => credentials.ticketStatus(tenant, ticket, nowMs, digester) !== 'unknown';
-  const check = credentials.checkTicket(tenant, asKnown(headers.ticket, 'Ticket', isKnown, leniency), nowMs, digester);
+  if (check.status === 'unknown' && knownOnceTrimmed(headers.ticket, 'Ticket', isKnown, leniency)) {
+    check = credentials.checkTicket(tenant, headers.ticket.trim(), nowMs, digester);
+  }
   if (check.status !== 'valid') throw ticketRefusal(check.status, tenant);
   return check.user;
 }
 
 /**
- * The secret to check: as sent, as the real service compares it. Only when that is unknown, and the secret trimmed
- * is known, the lenient emulator takes the trimmed one and says so.
+ * Whether the lenient emulator takes a secret that is unknown as sent (as the real service compares it): only when
+ * it is known once the white space around it is trimmed, and then it says so.
  */
-function asKnown(secret: string, header: 'Ticket' | 'ApplicationToken', isKnown: (secret: string) => boolean, leniency: Leniency): string {
-  if (leniency.strict || isKnown(secret)) return secret;
+function knownOnceTrimmed(secret: string, header: 'Ticket' | 'ApplicationToken', isKnown: (secret: string) => boolean, leniency: Leniency): boolean {
   const trimmed = secret.trim();
-  if (trimmed === secret || !isKnown(trimmed)) return secret;
+  if (leniency.strict || trimmed === secret || !isKnown(trimmed)) return false;
   leniency.warn(credentialWhitespaceWarning(header));
-  return trimmed;
+  return true;
 }
 
 /** Why a ticket is not accepted in a tenant (an application error). SOAP and REST both ask. */
