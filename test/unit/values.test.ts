@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { InvalidValueError, type ValueCodec } from '../../src/contract/codec.js';
 import {
   CHAT_MESSAGE_SPECIAL_TYPE,
   CHAT_MESSAGE_TYPE,
@@ -9,18 +8,8 @@ import {
 } from '../../src/contract/chat-message.js';
 import { xsDateTime } from '../../src/contract/datetime.js';
 import { enumCodec, xsBoolean, xsInt, xsShort, xsString } from '../../src/contract/values.js';
+import { reasonFor } from '../support/codec.js';
 import { READ_CONTEXT } from '../support/context.js';
-
-/** The InvalidValueError reason `codec` gives for `text`; fails the test if the text is accepted. */
-function reasonFor<T>(codec: ValueCodec<T>, text: string): string {
-  try {
-    codec.parse(text, READ_CONTEXT);
-  } catch (error) {
-    expect(error).to.be.instanceOf(InvalidValueError);
-    return (error as InvalidValueError).reason;
-  }
-  expect.fail(`${codec.typeName} accepted ${JSON.stringify(text)}`);
-}
 
 const INT_NOT_AN_INTEGER = 'not an integer from -2147483648 to 2147483647';
 const INT_OUT_OF_RANGE = 'out of range -2147483648 to 2147483647';
