@@ -2,9 +2,11 @@ import { AdjustableClock, type Clock } from './clock.js';
 import { AdminInputError } from './admin/input.js';
 import type { ChatMessage } from './contract/chat-message.js';
 import { FaultInjector, type FaultSpec, type InjectedFault } from './faults.js';
-import { FixturesError, loadFixtures, parseFixtures, type Fixtures, type FixturesDocument } from './fixtures.js';
+import type { JsonValue } from './contract/schema.js';
+import { fixtureChanges, FIXTURE_USERS, FixturesError, loadFixtures, parseFixtures, type Fixtures } from './fixtures.js';
 import { Journal, type JournalFilter, type JournalPage } from './journal/journal.js';
-import { DataDirError, IN_MEMORY_ONLY, type Change, type ChangeLog, type Durability } from './store/change-log.js';
+import { applyChange, ChangeFormatError, changeFromJson, changeToJson } from './store/changes.js';
+import { DataDirError, IN_MEMORY_ONLY, type ChangeLog, type Durability, type LoggedLine } from './store/change-log.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import { InMemoryCredentials } from './store/credentials.js';
 import { LoggedChatStore } from './store/logged-store.js';
@@ -45,24 +47,40 @@ export class EmulatorState {
   ) {
     this.clock = new AdjustableClock(baseClock);
     this.journal = new Journal(journalSize);
-    this.store = log === undefined ? this.memory : new LoggedChatStore(this.memory, log);
+    this.store = log === undefined ? this.memory : new LoggedChatStore(this.memory, log, FIXTURE_USERS);
     this.durability = log ?? IN_MEMORY_ONLY;
     this.loadStart();
   }
 
-  /** Applies the changes a data directory holds, in order, on top of the starting point. */
-  replay(changes: readonly Change[], where: string): void {
-    changes.forEach((change, i) => {
+  /**
+   * Applies the changes a data directory holds, in order, on top of the starting point. A line holds its changes;
+   * a line written before changes were data is a fixtures document or a reset, and is read as one.
+   */
+  replay(lines: readonly LoggedLine[]): void {
+    for (const { json, where } of lines) {
+      const changes = typeof json === 'object' && json !== null && 'changes' in json && Array.isArray(json.changes) ? (json.changes as unknown[]) : [json];
       try {
-        if (change.kind === 'reset') this.resetState(change.tenant);
-        else this.loadUnlogged(parseFixtures(change.document, `${where}, change ${i + 1}`, this.clock));
+        for (const change of changes) this.replayChange(change, where);
       } catch (error) {
-        if (error instanceof FixturesError || error instanceof AdminInputError) {
+        if (error instanceof FixturesError || error instanceof AdminInputError || error instanceof ChangeFormatError) {
           throw new DataDirError(`${error.message} The data directory does not fit these fixtures: give the fixtures it was written with, or another directory.`);
         }
         throw error;
       }
-    });
+    }
+  }
+
+  private replayChange(json: unknown, where: string): void {
+    const change = (typeof json === 'object' && json !== null ? json : {}) as { readonly kind?: unknown; readonly tenant?: unknown; readonly document?: unknown };
+    if (change.kind === 'reset' && (change.tenant === undefined || typeof change.tenant === 'string')) this.resetState(change.tenant);
+    else if (change.kind === 'fixtures' && typeof change.document === 'object' && change.document !== null) this.loadUnlogged(parseFixtures(change.document, where, this.clock));
+    else if (typeof change.kind === 'string' && change.kind !== 'reset' && change.kind !== 'fixtures') {
+      const read = changeFromJson(json, where, FIXTURE_USERS, this.clock);
+      if (read.kind === 'add' && read.message.ChatMessageId !== undefined && this.memory.hasMessage(read.tenant, read.message.ChatMessageId)) {
+        throw new AdminInputError(`${where}: tenant '${read.tenant}' already has a message with id ${read.message.ChatMessageId}.`);
+      }
+      applyChange(read, { store: this.memory, credentials: this.credentials });
+    } else throw new DataDirError(`${where} is not a change this emulator wrote: the file is damaged; move it away to start afresh.`);
   }
 
   /**
@@ -72,7 +90,7 @@ export class EmulatorState {
   reset(tenant?: string): void {
     const named = tenant === undefined ? undefined : this.tenants.find(tenant);
     this.resetState(named);
-    this.log?.append(named === undefined ? { kind: 'reset' } : { kind: 'reset', tenant: named });
+    this.log?.append([named === undefined ? { kind: 'reset' } : { kind: 'reset', tenant: named }]);
   }
 
   private resetState(tenant: TenantId | undefined): void {
@@ -107,15 +125,20 @@ export class EmulatorState {
   }
 
   /**
-   * Adds fixtures (checked, and the document they were read from) to what is there. A message whose ChatMessageId
+   * Adds fixtures (checked) to what is there, and logs the changes they made as one. A message whose ChatMessageId
    * its tenant already has is refused before anything is loaded, so that a refused load changes nothing.
    */
-  loadFixtures(fixtures: Fixtures, document: FixturesDocument): void {
-    this.loadUnlogged(fixtures);
-    this.log?.append({ kind: 'fixtures', document });
+  loadFixtures(document: Fixtures): void {
+    const fixtures = this.loadUnlogged(document);
+    const log = this.log;
+    if (log === undefined) return;
+    const batch: JsonValue[] = [];
+    for (const change of fixtureChanges(fixtures)) batch.push(changeToJson(change, FIXTURE_USERS));
+    log.append(batch);
   }
 
-  private loadUnlogged(document: Fixtures): void {
+  /** Loads fixtures, their tenants by the names the tenants go by; returns them so named. */
+  private loadUnlogged(document: Fixtures): Fixtures {
     const fixtures = withTenantNames(document, (name) => this.tenants.resolve(name));
     for (const [tenant, data] of fixtures.tenants) {
       const ids = new Set<number>();
@@ -128,6 +151,7 @@ export class EmulatorState {
       });
     }
     loadFixtures(fixtures, this.memory, this.credentials);
+    return fixtures;
   }
 
   private loadStart(): void {

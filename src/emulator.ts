@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AdminInputError, parseClockSetting, parseJournalFilter } from './admin/input.js';
 import { systemClock } from './clock.js';
@@ -10,7 +9,7 @@ import { SERVICES, type OperationName } from './contract/operations.js';
 import { EmulatorState } from './emulator-state.js';
 import { DEFAULT_FIXTURES_PATH, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
 import type { JournalPage } from './journal/journal.js';
-import { CHANGE_LOG_FILE, ChangeLog } from './store/change-log.js';
+import { ChangeLog } from './store/change-log.js';
 import { createRequestListener } from './transport/http.js';
 import { loadServiceDescriptions } from './transport/wsdl.js';
 
@@ -62,7 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (opened !== undefined) {
     if (opened.repaired !== undefined) config.log(opened.repaired);
     try {
-      state.replay(opened.changes, join(config.dataDir as string, CHANGE_LOG_FILE));
+      state.replay(opened.lines);
     } catch (error) {
       await opened.log.close();
       throw error;
@@ -112,7 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (tenant !== undefined && tenant === '') throw new AdminInputError('reset: the tenant is empty; give default, or a CustId.');
       state.reset(tenant);
     },
-    loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures', clock), document),
+    loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures', clock)),
     requests: (filter = {}) => state.requests(parseJournalFilter({ ...filter }, clock)),
     setClock: (setting) => clock.set(setting === null ? null : parseClockSetting(setting, clock)),
     stop: async () => {

@@ -1,11 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from './contract/codec.js';
-import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, type ChatMessage, type FieldContract } from './contract/chat-message.js';
-import { SO_PRINCIPAL_CONTRACT, type SoPrincipal, type SoPrincipalCarrier } from './contract/principal.js';
-import { xsBoolean, xsInt, xsString } from './contract/values.js';
+import { CHAT_MESSAGE_FIELDS, type ChatMessage } from './contract/chat-message.js';
+import type { ReadContext } from './contract/codec.js';
+import { SERVICES88_NS } from './contract/namespaces.js';
+import { SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } from './contract/principal.js';
+import { strictReading, type JsonReading, type JsonValue } from './contract/schema.js';
+import { schemaOf } from './contract/schemas.js';
+import { clark, XS_NS } from './contract/wsdl-model.js';
+import { applyChange, type Change, type UserCodec } from './store/changes.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import type { InMemoryCredentials, User } from './store/credentials.js';
+import { newSession } from './store/records.js';
 import { tenantKey } from './store/tenants.js';
 
 /**
@@ -50,7 +55,7 @@ export interface TenantDocument {
  * speak for the user without a login.
  */
 export type UserDocument = { UserName: string; Password: string; FunctionRights?: string[]; SecondaryGroups?: number[]; tickets?: string[] } & Partial<
-  Record<keyof SoPrincipal, string | number | boolean | null>
+  Record<Exclude<keyof SoPrincipalCarrier, 'FunctionRights' | 'SecondaryGroups'>, string | number | boolean | null>
 >;
 
 /** Fixtures, checked and typed. */
@@ -119,23 +124,25 @@ export function parseFixtures(json: unknown, source: string, context: ReadContex
 
 /** Puts fixtures into the stores: all of them, or (`onlyTenant`) that tenant's part only. */
 export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: InMemoryCredentials, onlyTenant?: TenantId): void {
-  if (onlyTenant === undefined) {
-    for (const ticket of fixtures.tickets) credentials.addTicket(ticket);
-    for (const token of fixtures.applicationTokens) credentials.addApplicationToken(token);
-    for (const token of fixtures.bearerTokens) credentials.addBearerToken(token);
-  }
+  for (const change of fixtureChanges(fixtures, onlyTenant)) applyChange(change, { store, credentials });
+}
+
+/** Fixtures as the changes that load them, in order: credentials, users, sessions, then messages. */
+export function* fixtureChanges(fixtures: Fixtures, onlyTenant?: TenantId): Generator<Change> {
+  if (onlyTenant === undefined) yield* grants(null, fixtures);
   for (const [tenant, data] of fixtures.tenants) {
     if (onlyTenant !== undefined && tenant !== onlyTenant) continue;
-    for (const ticket of data.tickets) credentials.addTicket(ticket, tenant);
-    for (const token of data.applicationTokens) credentials.addApplicationToken(token, tenant);
-    for (const token of data.bearerTokens) credentials.addBearerToken(token, tenant);
-    for (const user of data.users) credentials.addUser(tenant, user);
-    for (const session of data.sessions) store.addSession(tenant, session);
-    for (const { ChatMessageId: id, ...message } of data.messages) {
-      if (id === undefined) store.addMessage(tenant, message);
-      else store.restoreMessage(tenant, { ChatMessageId: id, ...message });
-    }
+    yield* grants(tenant, data);
+    for (const user of data.users) yield { kind: 'user', tenant, user };
+    for (const session of data.sessions) yield { kind: 'put', tenant, collection: 'sessions', record: newSession(session) };
+    for (const message of data.messages) yield { kind: 'add', tenant, message };
   }
+}
+
+function* grants(tenant: TenantId | null, from: { readonly tickets: readonly string[]; readonly applicationTokens: readonly string[]; readonly bearerTokens: readonly string[] }): Generator<Change> {
+  for (const secret of from.tickets) yield { kind: 'grant', tenant, credential: 'ticket', secret };
+  for (const secret of from.applicationTokens) yield { kind: 'grant', tenant, credential: 'applicationToken', secret };
+  for (const secret of from.bearerTokens) yield { kind: 'grant', tenant, credential: 'bearerToken', secret };
 }
 
 function parseTenant(json: unknown, where: string, context: ReadContext): TenantFixtures {
@@ -153,44 +160,35 @@ function parseTenant(json: unknown, where: string, context: ReadContext): Tenant
     tickets: strings(tenant['tickets'], `${where}.tickets`),
     applicationTokens: strings(tenant['applicationTokens'], `${where}.applicationTokens`),
     bearerTokens: strings(tenant['bearerTokens'], `${where}.bearerTokens`),
-    sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseValue(s, xsInt, `${where}.sessions[${i}]`, context)),
+    sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => XS_INT().fromJson(s, `${where}.sessions[${i}]`, fixturesReading(context)) as number),
     messages,
     users,
   };
 }
 
+/** The contract's types the fixtures are read by, strictly (see JsonReading): exactly as SOAP reads them. */
+const CHAT_MESSAGE = () => schemaOf('Chat').codec(clark(SERVICES88_NS, 'ChatMessage'));
+const SO_PRINCIPAL_CARRIER = () => schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
+const XS_INT = () => schemaOf('Chat').codec(clark(XS_NS, 'int'));
+
+function fixturesReading(context: ReadContext): JsonReading {
+  return strictReading(context, (where, problem) => new FixturesError(`${where}: ${problem}`));
+}
+
 function parseMessage(json: unknown, where: string, context: ReadContext): TenantFixtures['messages'][number] {
   const fields = object(json, where);
   onlyKeys(fields, CHAT_MESSAGE_FIELDS, where);
-  const read = <K extends keyof ChatMessage>(name: K): ChatMessage[K] => {
-    const field = CHAT_MESSAGE_CONTRACT[name];
-    const value = fields[name];
-    if (value === undefined) return field.whenAbsent;
-    if (value === null) {
-      if (field.nillable) return null as ChatMessage[K];
-      throw new FixturesError(`${where}.${name}: null is not allowed for ${field.codec.typeName}.`);
-    }
-    return parseValue(value, field.codec, `${where}.${name}`, context);
-  };
   if (fields['ChatSessionId'] === undefined) throw new FixturesError(`${where}: ChatSessionId is required.`);
-  return {
-    ChatMessageId: fields['ChatMessageId'] === undefined ? undefined : read('ChatMessageId'),
-    ChatSessionId: read('ChatSessionId'),
-    Type: read('Type'),
-    Message: read('Message'),
-    Author: read('Author'),
-    ReadByCustomer: read('ReadByCustomer'),
-    SpecialType: read('SpecialType'),
-    SpecialParam: read('SpecialParam'),
-    WhenPosted: read('WhenPosted'),
-  };
+  // The schema read every field of ChatMessage, by the types Chat.wsdl gives them.
+  const message = CHAT_MESSAGE().fromJson(fields, where, fixturesReading(context)) as ChatMessage;
+  return { ...message, ChatMessageId: fields['ChatMessageId'] === undefined ? undefined : message.ChatMessageId };
 }
 
 /**
  * What a fixture user is unless it says otherwise: an employee whose Associate (login name) is its UserName,
- * strings empty rather than nil, as the real service fills them.
+ * strings empty rather than nil, as the real service fills them, and no rights or secondary groups.
  */
-const USER_DEFAULTS: Omit<SoPrincipal, 'Associate'> = {
+const USER_DEFAULTS: Omit<SoPrincipalCarrier, 'Associate'> = {
   UserType: 'InternalAssociate',
   AssociateId: 0,
   IsPerson: true,
@@ -208,57 +206,45 @@ const USER_DEFAULTS: Omit<SoPrincipal, 'Associate'> = {
   RoleType: 'Employee',
   FullName: '',
   EMailAddress: '',
+  FunctionRights: [],
   EjUserId: 0,
   EjAccessLevel: 0,
   EjUserStatus: 'StatusNone',
+  SecondaryGroups: [],
   DatabaseContextIdentifier: '',
 };
 
+/** The SoPrincipalCarrier fields a fixture user may give: all but those the emulator answers empty. */
+const PRINCIPAL_FIELDS = SO_PRINCIPAL_CARRIER_FIELDS.filter((name): name is keyof SoPrincipalCarrier => name !== 'Licenses' && name !== 'ProvidedCredentials');
+
 function parseUser(json: unknown, where: string, context: ReadContext): User {
   const fields = object(json, where);
-  const principalFields = Object.keys(SO_PRINCIPAL_CONTRACT) as (keyof SoPrincipal)[];
-  onlyKeys(fields, ['UserName', 'Password', ...principalFields, 'FunctionRights', 'SecondaryGroups', 'tickets'], where);
-  const userName = fields['UserName'];
-  const password = fields['Password'];
+  onlyKeys(fields, ['UserName', 'Password', ...PRINCIPAL_FIELDS, 'tickets'], where);
+  const { UserName: userName, Password: password, tickets, ...given } = fields;
   if (userName === undefined) throw new FixturesError(`${where}: UserName is required.`);
   if (password === undefined) throw new FixturesError(`${where}: Password is required.`);
   // Empty is allowed: the documented request sample logs in with an empty UserName and Password.
   if (typeof userName !== 'string') throw new FixturesError(`${where}.UserName: expected a string, found ${describe(userName)}.`);
   if (typeof password !== 'string') throw new FixturesError(`${where}.Password: expected a string, found ${describe(password)}.`);
+  const reading = fixturesReading(context);
   // The user name is written into answers (the principal's Associate); the password never is.
-  parseValue(userName, xsString, `${where}.UserName`, context);
-  const principal: SoPrincipal = { ...USER_DEFAULTS, Associate: userName };
-  for (const name of principalFields) {
-    if (fields[name] !== undefined) setPrincipalField(principal, name, fields[name], `${where}.${name}`, context);
-  }
-  const carrier = {
-    ...principal,
-    FunctionRights: strings(fields['FunctionRights'], `${where}.FunctionRights`),
-    SecondaryGroups: array(fields['SecondaryGroups'] ?? [], `${where}.SecondaryGroups`).map((g, i) => parseValue(g, xsInt, `${where}.SecondaryGroups[${i}]`, context)),
-  } satisfies SoPrincipalCarrier;
-  return { userName, password, principal: carrier, tickets: strings(fields['tickets'], `${where}.tickets`) };
+  schemaOf('SoPrincipal').codec(clark(XS_NS, 'string')).fromJson(userName, `${where}.UserName`, reading);
+  const read = SO_PRINCIPAL_CARRIER().fromJson(given, where, reading) as unknown as SoPrincipalCarrier & Record<string, unknown>;
+  const principal: Record<string, unknown> = { ...USER_DEFAULTS, Associate: userName };
+  for (const name of PRINCIPAL_FIELDS) if (given[name] !== undefined) principal[name] = read[name];
+  // Built from USER_DEFAULTS and the fields the schema read, in contract order.
+  return { userName, password, principal: principal as SoPrincipalCarrier, tickets: strings(tickets, `${where}.tickets`) };
 }
 
-function setPrincipalField<K extends keyof SoPrincipal>(principal: SoPrincipal, name: K, value: unknown, where: string, context: ReadContext): void {
-  const field: FieldContract<SoPrincipal[K]> = SO_PRINCIPAL_CONTRACT[name];
-  if (value !== null) principal[name] = parseValue(value, field.codec, where, context);
-  else if (field.nillable) principal[name] = null as SoPrincipal[K];
-  else throw new FixturesError(`${where}: null is not allowed for ${field.codec.typeName}.`);
-}
-
-/** Reads a JSON value with the same codec as the SOAP element, so that fixtures are checked exactly as requests are. */
-function parseValue<T>(value: unknown, codec: ValueCodec<T>, where: string, context: ReadContext): T {
-  const isBoolean = (codec as ValueCodec<unknown>) === xsBoolean;
-  if (typeof value !== 'string' && typeof value !== 'number' && !(isBoolean && typeof value === 'boolean')) {
-    throw new FixturesError(`${where}: expected ${isBoolean ? 'true or false' : 'a string or a number'}, found ${describe(value)}.`);
-  }
-  try {
-    return codec.parse(String(value), context);
-  } catch (error) {
-    if (error instanceof InvalidValueError) throw new FixturesError(`${where}: ${quoted(String(value))} is ${notAValid(codec, error)}.`);
-    throw error;
-  }
-}
+/** A user as the change log keeps it: the fixtures' own format, read back by parseUser. */
+export const FIXTURE_USERS: UserCodec = {
+  toJson(user) {
+    const principal = SO_PRINCIPAL_CARRIER().json(user.principal) as { readonly [field: string]: JsonValue };
+    const fields = Object.fromEntries(PRINCIPAL_FIELDS.map((name) => [name, principal[name] ?? null]));
+    return { UserName: user.userName, Password: user.password, ...fields, tickets: [...user.tickets] };
+  },
+  fromJson: (json, where, context) => parseUser(json, where, context),
+};
 
 /** A misspelt key would otherwise be ignored without a word. */
 function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): void {

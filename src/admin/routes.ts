@@ -3,12 +3,12 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { InvalidValueError } from '../contract/codec.js';
 import type { ReadContext } from '../contract/codec.js';
 import { xsDateTime } from '../contract/datetime.js';
-import { chatMessageToJson } from '../contract/json.js';
+import { chatMessageType } from '../contract/chat-message.js';
 import { xsInt } from '../contract/values.js';
 import type { EmulatorState } from '../emulator-state.js';
 import type { FaultAction, InjectedFault } from '../faults.js';
 import { logUnexpectedError } from '../errors.js';
-import { FixturesError, parseFixtures, type FixturesDocument } from '../fixtures.js';
+import { FixturesError, parseFixtures } from '../fixtures.js';
 import { AdminInputError, parseClockSetting, parseFaultSpec, parseJournalFilter } from './input.js';
 import { ADMIN_OPENAPI } from './openapi.js';
 
@@ -57,7 +57,7 @@ export function adminRouter(settings: AdminSettings): Router {
   route(router, '/fixtures', {
     POST: async (request) => {
       const fixtures = parseFixtures(request.body, 'the fixtures', state.clock);
-      state.loadFixtures(fixtures, request.body as FixturesDocument);
+      state.loadFixtures(fixtures);
       await state.durability.flushed();
       const tenants = [...fixtures.tenants.values()];
       return {
@@ -79,7 +79,7 @@ export function adminRouter(settings: AdminSettings): Router {
       const chatSessionId = sessionId(request.params['session'] as string, state.clock);
       const session = state.sessionMessages(tenant, chatSessionId);
       if (session === undefined) throw new AdminHttpError(404, `Tenant '${tenant}' has no chat session ${chatSessionId}.`);
-      return { tenant: session.tenant, chatSessionId, messages: session.messages.map(chatMessageToJson) };
+      return { tenant: session.tenant, chatSessionId, messages: session.messages.map((message) => chatMessageType().json(message)) };
     },
   });
   route(router, '/requests', {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ServiceName } from './operations.js';
 import { readServiceDocuments } from './schemas.js';
-import type { ClarkName, ComplexType, ContractDocument, ElementDeclaration, SchemaType } from './wsdl-model.js';
+import { enumValues, type ClarkName, type ComplexType, type ContractDocument, type ElementDeclaration, type SchemaType } from './wsdl-model.js';
 
 /**
  * Writes src/contract/generated.ts from the project's WSDLs: the TypeScript the code needs to name the contract's
@@ -73,6 +73,7 @@ function typeDeclarations(documents: Record<ServiceName, ContractDocument>): str
   }
   const lines = ['/* The contract types: property names are the element names, null is xsi:nil. */', ''];
   for (const text of [...declared.values()]) lines.push(text, '');
+  lines.push(...tables(documents));
   for (const direction of ['input', 'output'] as const) {
     lines.push(`/** Each operation's ${direction === 'input' ? 'request' : 'response'}: the fields of its ${direction === 'input' ? 'request' : 'response'} element. */`);
     lines.push(`export interface Operation${direction === 'input' ? 'Requests' : 'Responses'} {`);
@@ -86,6 +87,37 @@ function typeDeclarations(documents: Record<ServiceName, ContractDocument>): str
     lines.push('}', '');
   }
   return lines;
+}
+
+/**
+ * The facts code names besides the types: each enum's names and values, and each record type's fields in contract
+ * order (the base's first), for the code that builds a record field by field or names its fields in a message.
+ */
+function tables(documents: Record<ServiceName, ContractDocument>): string[] {
+  const enums = new Map<string, string>();
+  const fields = new Map<string, string>();
+  for (const document of Object.values(documents)) {
+    for (const [name, type] of document.types) {
+      const local = typeName(name);
+      if (type.kind === 'enum') enums.set(local, `  ${local}: { ${Object.entries(enumValues(type)).map(([enumName, value]) => `${enumName}: ${value}`).join(', ')} },`);
+      if (type.kind !== 'complex') continue;
+      const all = allFields(type, document);
+      if (all.length === 0 || (all.length === 1 && all[0]?.maxOccurs === 'unbounded')) continue;
+      fields.set(local, `  ${local}: [${all.map((field) => `'${typeName(field.name)}'`).join(', ')}],`);
+    }
+  }
+  return [
+    "/** Each enum's names and their values, in contract order (a flags enum's values are its bits). */",
+    'export const ENUM_VALUES = {',
+    ...enums.values(),
+    '} as const;',
+    '',
+    "/** Each record type's elements, in contract order: its base type's first. */",
+    'export const TYPE_FIELDS = {',
+    ...fields.values(),
+    '} as const;',
+    '',
+  ];
 }
 
 function declaration(local: string, type: SchemaType, document: ContractDocument): string {

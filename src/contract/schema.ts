@@ -3,8 +3,8 @@ import { childElement, childElementsNamed, escapeText, type XmlElement } from '.
 import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from './codec.js';
 import { DOTNET_MIN_VALUE, xsDateTime, type Instant } from './datetime.js';
 import { clip, elementFault, isNil } from './read.js';
-import { enumCodec, xsBoolean, xsInt, xsShort, xsString } from './values.js';
-import { clark, XS_NS, type ClarkName, type ComplexType, type ContractDocument, type ElementDeclaration, type EnumType, type RestrictedType } from './wsdl-model.js';
+import { charCodec, durationCodec, enumCodec, guidCodec, xsBoolean, xsDouble, xsInt, xsShort, xsString } from './values.js';
+import { clark, enumValues, XS_NS, type ClarkName, type ComplexType, type ContractDocument, type ElementDeclaration, type EnumType, type RestrictedType } from './wsdl-model.js';
 
 /**
  * The contract's types, compiled from a contract document into readers and writers: one generic reader and writer
@@ -35,11 +35,13 @@ export interface TypeCodec {
    */
   json(value: Value, options?: JsonOptions): JsonValue;
   /**
-   * Reads the value from JSON as SuperOffice's REST WebAPI reads it: property names in any case, enums by name in
-   * any case or by number, numbers and dates as JSON numbers or strings. `where` names it (`Message.Type`) for the
-   * 400 of a bad value; `null` is not asked here (the field decides whether it may be nil).
+   * Reads the value from JSON, as `reading` says: REST's leniency or the contract's own rules. `where` names it
+   * (`Message.Type`) in the error of a bad value; `null` is not asked here (the field decides whether it may be nil).
    */
-  fromJson(json: unknown, where: string, context: ReadContext): Value;
+  fromJson(json: unknown, where: string, reading: JsonReading): Value;
+  /** An enum's names and their numbers, in contract order; `flags` when a value is a list of them. */
+  readonly enumValues?: { readonly [name: string]: number };
+  readonly flags?: boolean;
   /** A complex type's elements, in contract order: what the fidelity warnings hold a request's elements to. */
   readonly sequence?: Sequence;
   /**
@@ -64,9 +66,34 @@ export interface Sequence {
   indexOf(localName: string): number;
   /** The type of the element at a position. */
   codecAt(index: number): TypeCodec;
+  /** Whether the element at a position may be nil (xsi:nil). */
+  nillableAt(index: number): boolean;
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * How JSON is read. Leniently, as SuperOffice's REST WebAPI reads it: property names and enum names in any case,
+ * enums also by number, numbers and dates as JSON numbers or strings, unknown properties ignored. Or strictly, by
+ * the contract's own rules, as the fixtures and the change log are read: names exactly as the contract spells
+ * them, an unknown property refused, every value a string or a number read as its XML text is.
+ */
+export interface JsonReading {
+  readonly context: ReadContext;
+  readonly lenient: boolean;
+  /** The error of a bad value at `where` (empty for the whole body). */
+  fail(where: string, problem: string): Error;
+}
+
+/** REST's reading: a bad value is a 400 naming the field. */
+export function restReading(context: ReadContext): JsonReading {
+  return { context, lenient: true, fail: (where, problem) => badValue(where === '' ? 'body' : where, problem) };
+}
+
+/** The contract's own reading, its errors made by `fail`. */
+export function strictReading(context: ReadContext, fail: (where: string, problem: string) => Error): JsonReading {
+  return { context, lenient: false, fail };
+}
 
 /** How JSON writes what JSON has no type of its own for. */
 export interface JsonOptions {
@@ -258,25 +285,30 @@ function listCodec(name: ClarkName, item: Field): TypeCodec & { readonly itemTag
       return xml;
     },
     json: (value, options) => (value as readonly Value[]).map((itemValue) => (itemValue === null ? null : item.codec().json(itemValue, options))),
-    fromJson(json, where, context) {
-      if (!Array.isArray(json)) throw badValue(where, `expected an array of ${item.codec().typeName}, found ${describeJson(json)}.`);
-      return json.map((itemJson: unknown, i) => fieldFromJson(item, itemJson, `${where}[${i}]`, context));
+    fromJson(json, where, reading) {
+      if (!Array.isArray(json)) throw reading.fail(where, `expected an array of ${item.codec().typeName}, found ${describeJson(json, reading)}.`);
+      return json.map((itemJson: unknown, i) => fieldFromJson(item, itemJson, `${where}[${i}]`, reading));
     },
   };
 }
 
 /** A field's value from JSON: null where the field may be nil, otherwise its type's reading. */
-function fieldFromJson(field: Field, json: unknown, where: string, context: ReadContext): Value {
+function fieldFromJson(field: Field, json: unknown, where: string, reading: JsonReading): Value {
   const codec = field.codec();
   if (json === null) {
     if (field.declaration.nillable || codec.whenAbsent === null) return null;
-    throw badValue(where, `null is not allowed: expected ${codec.typeName}.`);
+    throw reading.fail(where, reading.lenient ? `null is not allowed: expected ${codec.typeName}.` : `null is not allowed for ${codec.typeName}.`);
   }
-  return codec.fromJson(json, where, context);
+  return codec.fromJson(json, where, reading);
 }
 
-function describeJson(json: unknown): string {
-  return json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json === 'object' ? 'an object' : `${typeof json} ${quoted(String(json))}`;
+/** A JSON value as an error names it: `string 'x'` (REST's words), `the string 'x'` (the fixtures'). */
+function describeJson(json: unknown, reading: JsonReading): string {
+  if (json === null) return 'null';
+  if (Array.isArray(json)) return 'an array';
+  if (typeof json === 'object') return 'an object';
+  if (reading.lenient) return `${typeof json} ${quoted(String(json))}`;
+  return typeof json === 'string' ? `the string ${quoted(json)}` : `${typeof json} ${String(json)}`;
 }
 
 /** A complex type's fields, as an object in contract order. */
@@ -304,14 +336,16 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
       for (let i = 0; i < fields.length; i++) xml += writeElementValue(tags[i] as string, fields[i] as Field, record[(fields[i] as Field).local] ?? null);
       return xml;
     },
-    fromJson(json, where, context) {
-      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw badValue(where === '' ? 'body' : where, `expected a ${localName(name)} object, found ${describeJson(json)}.`);
-      const properties = new Map(Object.entries(json).map(([key, property]) => [key.toLowerCase(), property] as const));
+    fromJson(json, where, reading) {
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw reading.fail(where, reading.lenient ? `expected a ${localName(name)} object, found ${describeJson(json, reading)}.` : `expected an object, found ${describeJson(json, reading)}.`);
+      }
+      const properties = reading.lenient ? new Map(Object.entries(json).map(([key, property]) => [key.toLowerCase(), property] as const)) : strictProperties(json, fields, where, reading);
       const value: Record<string, Value> = {};
       for (const field of fields) {
-        const property = properties.get(field.local.toLowerCase());
+        const property = properties.get(reading.lenient ? field.local.toLowerCase() : field.local);
         const here = where === '' ? field.local : `${where}.${field.local}`;
-        value[field.local] = property === undefined ? field.codec().whenAbsent : fieldFromJson(field, property, here, context);
+        value[field.local] = property === undefined ? field.codec().whenAbsent : fieldFromJson(field, property, here, reading);
       }
       return value;
     },
@@ -327,6 +361,15 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
   };
 }
 
+/** An object's properties by their exact names, every one of them a field: a misspelt name would otherwise be dropped silently. */
+function strictProperties(json: object, fields: readonly Field[], where: string, reading: JsonReading): ReadonlyMap<string, unknown> {
+  const names = fields.map((field) => field.local);
+  for (const key of Object.keys(json)) {
+    if (!names.includes(key)) throw reading.fail(where, `unknown key '${key}'; expected ${names.join(', ')}.`);
+  }
+  return new Map(Object.entries(json));
+}
+
 function sequenceOf(fields: readonly Field[], repeated: boolean): Sequence | undefined {
   if (fields.length === 0) return undefined;
   const positions = new Map(fields.map((field, index) => [field.local, index]));
@@ -336,6 +379,7 @@ function sequenceOf(fields: readonly Field[], repeated: boolean): Sequence | und
     repeated,
     indexOf: (local) => positions.get(local) ?? -1,
     codecAt: (index) => (fields[index] as Field).codec(),
+    nillableAt: (index) => (fields[index] as Field).declaration.nillable,
   };
 }
 
@@ -409,13 +453,17 @@ function simpleCodec<T extends Value>(name: ClarkName, codec: ValueCodec<T>, whe
       if (options?.date !== undefined && codec === (xsDateTime as ValueCodec<unknown>)) return options.date(value as Instant);
       return (typeof value === 'object' && value !== null && !Array.isArray(value)) || (typeof value === 'number' && !Number.isFinite(value)) ? codec.format(value as T) : (value as JsonValue);
     },
-    fromJson(json, where, context) {
-      if (typeof json === 'object') throw badValue(where, `expected ${codec.typeName}, found ${describeJson(json)}.`);
-      if (typeof json === 'boolean' && codec.typeName !== 'xs:boolean') throw badValue(where, `expected ${codec.typeName}, found ${String(json)}.`);
+    fromJson(json, where, reading) {
+      const isBoolean = codec.typeName === 'xs:boolean';
+      if (!reading.lenient && typeof json !== 'string' && typeof json !== 'number' && !(isBoolean && typeof json === 'boolean')) {
+        throw reading.fail(where, `expected ${isBoolean ? 'true or false' : 'a string or a number'}, found ${describeJson(json, reading)}.`);
+      }
+      if (typeof json === 'object') throw reading.fail(where, `expected ${codec.typeName}, found ${describeJson(json, reading)}.`);
+      if (typeof json === 'boolean' && !isBoolean) throw reading.fail(where, `expected ${codec.typeName}, found ${String(json)}.`);
       try {
-        return codec.parse(String(json), context);
+        return codec.parse(String(json), reading.context);
       } catch (error) {
-        if (error instanceof InvalidValueError) throw badValue(where, `${quoted(String(json))} is ${notAValid(codec, error)}.`);
+        if (error instanceof InvalidValueError) throw reading.fail(where, `${quoted(String(json))} is ${notAValid(codec, error)}.`);
         throw error;
       }
     },
@@ -424,21 +472,22 @@ function simpleCodec<T extends Value>(name: ClarkName, codec: ValueCodec<T>, whe
 
 function enumTypeCodec(name: ClarkName, type: EnumType): TypeCodec {
   const local = name.slice(name.indexOf('}') + 1);
-  const values = Object.fromEntries(type.values.map((value, position) => [value.name, value.value ?? position]));
+  const values = enumValues(type);
   const single = enumCodec(local, values);
   // .NET's default of an enum is 0: the name whose value is 0, where there is one.
-  const zero = type.values.find((value, position) => (value.value ?? position) === 0)?.name ?? null;
+  const zero = Object.keys(values).find((enumName) => values[enumName] === 0) ?? null;
   const names = Object.keys(values);
   /** REST's reading of one name: in any case, or its number. */
-  const restName = (json: unknown, where: string): string => {
+  const restName = (json: unknown, where: string, reading: JsonReading): string => {
     const text = String(json).trim();
     const name = names.find((n) => n.toLowerCase() === text.toLowerCase()) ?? (/^[0-9]+$/.test(text) ? names.find((n) => values[n] === Number(text)) : undefined);
     if (name === undefined || (typeof json !== 'string' && typeof json !== 'number')) {
-      throw badValue(where, `${quoted(String(json))} is not a ${local}: give one of ${names.map((n) => `${n} (${values[n] ?? ''})`).join(', ')}.`);
+      throw reading.fail(where, `${quoted(String(json))} is not a ${local}: give one of ${names.map((n) => `${n} (${values[n] ?? ''})`).join(', ')}.`);
     }
     return name;
   };
-  if (!type.flags) return { ...simpleCodec(name, single, zero), fromJson: (json, where) => restName(json, where) };
+  const oneName = simpleCodec(name, single, zero);
+  if (!type.flags) return { ...oneName, enumValues: values, fromJson: (json, where, reading) => (reading.lenient ? restName(json, where, reading) : oneName.fromJson(json, where, reading)) };
   const flags: ValueCodec<readonly string[]> = {
     typeName: local,
     parse(text, context) {
@@ -450,9 +499,12 @@ function enumTypeCodec(name: ClarkName, type: EnumType): TypeCodec {
   };
   return {
     ...simpleCodec(name, flags, []),
-    fromJson(json, where) {
-      const parts: readonly unknown[] = Array.isArray(json) ? json : String(json).split(/[ ,]+/).filter((part) => part !== '');
-      return parts.map((part, i) => restName(part, `${where}[${i}]`));
+    enumValues: values,
+    flags: true,
+    // JSON gives flags as an array of names, or as one string of them (REST also takes commas, as .NET's enum parser does).
+    fromJson(json, where, reading) {
+      const parts: readonly unknown[] = Array.isArray(json) ? json : String(json).split(reading.lenient ? /[ ,]+/ : /[ \t\r\n]+/).filter((part) => part !== '');
+      return parts.map((part, i) => (reading.lenient ? restName(part, `${where}[${i}]`, reading) : oneName.fromJson(part, `${where}[${i}]`, reading)));
     },
   };
 }
@@ -476,21 +528,6 @@ function restrictedCodec(name: ClarkName, type: RestrictedType, base: TypeCodec)
   };
 }
 
-/** xs:double as XmlConvert reads it: a decimal or exponent form, INF, -INF or NaN. */
-const xsDouble: ValueCodec<number> = {
-  typeName: 'xs:double',
-  parse(text) {
-    const lexical = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
-    if (lexical === 'INF') return Infinity;
-    if (lexical === '-INF') return -Infinity;
-    if (lexical === 'NaN') return NaN;
-    if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(lexical)) throw new InvalidValueError('not a number, INF, -INF or NaN');
-    return Number(lexical);
-  },
-  format: (value) => (value === Infinity ? 'INF' : value === -Infinity ? '-INF' : Object.is(value, -0) ? '-0' : String(value).replace('e', 'E')),
-  markupFree: true,
-};
-
 /** xs:base64Binary, kept as its base64 text without white space. */
 const xsBase64Binary: ValueCodec<string> = {
   typeName: 'xs:base64Binary',
@@ -504,6 +541,8 @@ const xsBase64Binary: ValueCodec<string> = {
 };
 
 const xs = (local: string) => clark(XS_NS, local);
+/** WCF's own simple types, declared in its Serialization namespace as restrictions, read by .NET's rules, not by their facets. */
+const serialization = (local: string) => clark('http://schemas.microsoft.com/2003/10/Serialization/', local);
 
 const BUILT_IN: ReadonlyMap<ClarkName, TypeCodec> = new Map([
   [xs('string'), simpleCodec(xs('string'), xsString, null)],
@@ -513,6 +552,10 @@ const BUILT_IN: ReadonlyMap<ClarkName, TypeCodec> = new Map([
   [xs('dateTime'), simpleCodec(xs('dateTime'), xsDateTime, DOTNET_MIN_VALUE)],
   [xs('double'), simpleCodec(xs('double'), xsDouble, 0)],
   [xs('base64Binary'), simpleCodec(xs('base64Binary'), xsBase64Binary, null)],
+  [xs('duration'), simpleCodec(xs('duration'), durationCodec, 'PT0S')],
+  [serialization('guid'), simpleCodec(serialization('guid'), guidCodec, '00000000-0000-0000-0000-000000000000')],
+  [serialization('char'), simpleCodec(serialization('char'), charCodec, 0)],
+  [serialization('duration'), simpleCodec(serialization('duration'), durationCodec, 'PT0S')],
 ]);
 
 function localName(name: ClarkName): string {

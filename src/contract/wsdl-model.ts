@@ -58,6 +58,15 @@ export interface EnumType {
   readonly values: readonly { readonly name: string; readonly value: number | null }[];
 }
 
+/**
+ * The number behind each of an enum's names, in contract order. WCF writes EnumerationValue only where a value is
+ * not its default: the position for an enum, the position's bit for a flags enum (1, 2, 4, ...), as its
+ * SchemaExporter's GetDefaultEnumValue makes them.
+ */
+export function enumValues(type: EnumType): { readonly [name: string]: number } {
+  return Object.fromEntries(type.values.map((value, position) => [value.name, value.value ?? (type.flags ? 2 ** position : position)]));
+}
+
 /** A restriction of a built-in type by facets (a pattern, a range): guid, char, duration. */
 export interface RestrictedType {
   readonly kind: 'restricted';

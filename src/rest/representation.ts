@@ -1,98 +1,46 @@
-import { InvalidValueError, notAValid, quoted, type ReadContext, type ValueCodec } from '../contract/codec.js';
-import { CHAT_MESSAGE_CONTRACT, CHAT_MESSAGE_FIELDS, CHAT_MESSAGE_SPECIAL_TYPE, CHAT_MESSAGE_TYPE, type ChatMessage } from '../contract/chat-message.js';
 import { XSI_NS } from '../contract/namespaces.js';
-import { xsInt } from '../contract/values.js';
+import type { JsonValue, TypeCodec, Value } from '../contract/schema.js';
+import { badValue, restAnswerOf, type EmulatorError } from '../errors.js';
 import { escapeText, escapeUnwritable } from '../xml.js';
-import { fieldOf, type FieldValue, type Fields } from './body.js';
-import { badValue, EmulatorError, restAnswerOf } from '../errors.js';
 import type { AnswerZone } from './timezone.js';
 
 /**
- * ChatMessage over REST: read from a body of any format with the SOAP contract's codecs, and written as JSON or
- * XML. Property names are the contract's element names; enums by name (a number is also read, as the WebAPI's
- * JSON reader does); ReadByCustomer a number; WhenPosted an ISO 8601 date-time.
+ * An answer of the REST WebAPI, written by its type's codec as JSON or XML: property names the contract's element
+ * names, enums by name, dates in the zone SO-TimeZone asks for, nil as null. XML follows the JSON: the element
+ * names, a list's items named by its item element, xsi:nil for null.
  */
 
 export type AnswerFormat = 'json' | 'xml';
 
-const ENUM_VALUES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  Type: CHAT_MESSAGE_TYPE,
-  SpecialType: CHAT_MESSAGE_SPECIAL_TYPE,
-};
-
-export function readRestChatMessage(fields: Fields, path: string, context: ReadContext): ChatMessage {
-  const message: Record<string, unknown> = {};
-  for (const name of CHAT_MESSAGE_FIELDS) {
-    const value = fieldOf(fields, name);
-    const field = CHAT_MESSAGE_CONTRACT[name];
-    const where = `${path}${name}`;
-    if (value === undefined) message[name] = field.whenAbsent;
-    else if (value === null) {
-      if (!field.nillable && name !== 'WhenPosted') throw badValue(where, `null is not allowed: expected ${field.codec.typeName}.`);
-      message[name] = field.whenAbsent;
-    } else if (ENUM_VALUES[name] !== undefined) message[name] = readEnum(value, ENUM_VALUES[name], field.codec, where);
-    else message[name] = readScalar(value, field.codec as ValueCodec<unknown>, where, context);
-  }
-  // Every field was set above, each by its contract codec.
-  return message as unknown as ChatMessage;
-}
-
-/** An xs:int parameter (ChatSessionId, After) from the body, the query string or the path. */
-export function readRestInt(value: FieldValue | undefined, where: string, whenAbsent: number, context: ReadContext): number {
-  if (value === undefined || value === '') return whenAbsent;
-  return readScalar(value, xsInt, where, context);
-}
-
-function readScalar<T>(value: FieldValue, codec: ValueCodec<T>, where: string, context: ReadContext): T {
-  if (typeof value === 'object' && value !== null) throw badValue(where, `expected ${codec.typeName}, found ${Array.isArray(value) ? 'an array' : 'an object'}.`);
-  if (typeof value === 'boolean' && codec.typeName !== 'xs:boolean') throw badValue(where, `expected ${codec.typeName}, found ${value}.`);
-  try {
-    return codec.parse(String(value), context);
-  } catch (error) {
-    if (error instanceof InvalidValueError) throw badValue(where, `${quoted(String(value))} is ${notAValid(codec, error)}.`);
-    throw error;
-  }
-}
-
-function readEnum(value: FieldValue, values: Readonly<Record<string, number>>, codec: ValueCodec<unknown>, where: string): string {
-  const names = Object.keys(values);
-  if (typeof value === 'string') {
-    const name = names.find((n) => n.toLowerCase() === value.trim().toLowerCase());
-    if (name !== undefined) return name;
-  }
-  if (typeof value === 'number' || (typeof value === 'string' && /^[0-9]+$/.test(value.trim()))) {
-    const name = names.find((n) => values[n] === Number(value));
-    if (name !== undefined) return name;
-  }
-  throw badValue(where, `${quoted(String(value))} is not a ${codec.typeName}: give one of ${names.map((n) => `${n} (${values[n]})`).join(', ')}.`);
-}
-
-/** `$select=Field,Field`: the fields to keep; the others are nulled out. Undefined keeps every field. */
-export function parseSelect(select: unknown): ReadonlySet<keyof ChatMessage> | undefined {
-  if (select === undefined) return undefined;
-  if (typeof select !== 'string') throw badValue('$select', 'give it once, as a comma-separated list of fields.');
-  const chosen = new Set<keyof ChatMessage>();
-  for (const part of select.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
-    const field = CHAT_MESSAGE_FIELDS.find((name) => name.toLowerCase() === part.toLowerCase());
-    if (field === undefined) throw badValue('$select', `'${part}' is not a field of ChatMessage (${CHAT_MESSAGE_FIELDS.join(', ')}).`);
-    chosen.add(field);
-  }
-  return chosen;
-}
-
 export interface Representation {
   readonly format: AnswerFormat;
   readonly zone: AnswerZone;
-  readonly select: ReadonlySet<keyof ChatMessage> | undefined;
 }
 
-export function representMessage(message: ChatMessage, how: Representation): string {
-  return how.format === 'json' ? JSON.stringify(messageJson(message, how)) : `<ChatMessage xmlns:i="${XSI_NS}">${messageXml(message, how)}</ChatMessage>`;
+/** A value of `codec`'s type as the answer's body; with `select`, the other fields of the record (of each, for a list) are nulled out. */
+export function represent(value: Value, codec: TypeCodec, how: Representation, select: ReadonlySet<string> | undefined): string {
+  const json = selected(value === null ? null : codec.json(value, { date: how.zone }), select);
+  if (how.format === 'json') return JSON.stringify(json);
+  // The namespace of xsi:nil is bound once, on the root element.
+  return elementXml(rootTag(codec), json, codec, ` xmlns:i="${XSI_NS}"`);
 }
 
-export function representMessages(messages: readonly ChatMessage[], how: Representation): string {
-  if (how.format === 'json') return JSON.stringify(messages.map((m) => messageJson(m, how)));
-  return `<ArrayOfChatMessage xmlns:i="${XSI_NS}">${messages.map((m) => `<ChatMessage>${messageXml(m, how)}</ChatMessage>`).join('')}</ArrayOfChatMessage>`;
+/**
+ * `$select=Field,Field`: the fields of the record `codec` answers (of its items, for a list) to keep, named in any
+ * case; the others are nulled out, as the WebAPI does. Undefined keeps every field.
+ */
+export function selectionOf(codec: TypeCodec, select: unknown): ReadonlySet<string> | undefined {
+  if (select === undefined) return undefined;
+  if (typeof select !== 'string') throw badValue('$select', 'give it once, as a comma-separated list of fields.');
+  const record = codec.sequence?.repeated === true ? codec.sequence.codecAt(0) : codec;
+  const fields = record.sequence?.names ?? [];
+  const chosen = new Set<string>();
+  for (const part of select.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const field = fields.find((name) => name.toLowerCase() === part.toLowerCase());
+    if (field === undefined) throw badValue('$select', `'${part}' is not a field of ${record.typeName} (${fields.join(', ')}).`);
+    chosen.add(field);
+  }
+  return chosen;
 }
 
 /** The error body: `{ "Error", "ErrorType", "Field"? }`, or the same as XML. */
@@ -103,22 +51,27 @@ export function representError(error: EmulatorError, format: AnswerFormat): stri
   return `<Error><Error>${escapeText(escapeUnwritable(message))}</Error><ErrorType>${escapeText(errorType)}</ErrorType>${fieldXml}</Error>`;
 }
 
-function messageJson(message: ChatMessage, how: Representation): Record<string, string | number | null> {
-  const json: Record<string, string | number | null> = {};
-  for (const name of CHAT_MESSAGE_FIELDS) json[name] = how.select !== undefined && !how.select.has(name) ? null : fieldValue(message, name, how.zone);
-  return json;
+function selected(json: JsonValue, select: ReadonlySet<string> | undefined): JsonValue {
+  if (select === undefined) return json;
+  const keep = (item: JsonValue): JsonValue =>
+    typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).map(([key, value]) => [key, select.has(key) ? value : null])) : item;
+  return Array.isArray(json) ? json.map(keep) : keep(json);
 }
 
-function messageXml(message: ChatMessage, how: Representation): string {
-  let xml = '';
-  for (const name of CHAT_MESSAGE_FIELDS) {
-    const value = how.select !== undefined && !how.select.has(name) ? null : fieldValue(message, name, how.zone);
-    xml += value === null ? `<${name} i:nil="true"/>` : `<${name}>${escapeText(String(value))}</${name}>`;
+/** The root element of an answer: its type's name (`ChatMessage`, `ArrayOfChatMessage`, `boolean`). */
+function rootTag(codec: TypeCodec): string {
+  return codec.typeName.replace(/^xs:/, '');
+}
+
+function elementXml(tag: string, json: JsonValue, codec: TypeCodec, attributes = ''): string {
+  if (json === null) return `<${tag}${attributes} i:nil="true"/>`;
+  const sequence = codec.sequence;
+  let content: string;
+  if (sequence === undefined) content = typeof json === 'object' && !Array.isArray(json) ? '' : escapeText(Array.isArray(json) ? json.join(' ') : String(json));
+  else if (sequence.repeated) content = (json as JsonValue[]).map((item) => elementXml(sequence.names[0] as string, item, sequence.codecAt(0))).join('');
+  else {
+    const record = json as { readonly [field: string]: JsonValue };
+    content = sequence.names.map((name, i) => elementXml(name, record[name] ?? null, sequence.codecAt(i))).join('');
   }
-  return xml;
-}
-
-function fieldValue(message: ChatMessage, name: keyof ChatMessage, zone: AnswerZone): string | number | null {
-  if (name === 'WhenPosted') return zone(message.WhenPosted);
-  return message[name];
+  return `<${tag}${attributes}>${content}</${tag}>`;
 }

@@ -1,19 +1,16 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { arrivalTime, type Clock } from '../clock.js';
-import type { ChatMessage } from '../contract/chat-message.js';
 import type { ReadContext } from '../contract/codec.js';
-import { chatMessageToJson } from '../contract/json.js';
 import { SERVICES88_NS } from '../contract/namespaces.js';
 import { OPERATIONS, SERVICES, type OperationName } from '../contract/operations.js';
 import type { SoPrincipalCarrier } from '../contract/principal.js';
-import type { TypeCodec, Value } from '../contract/schema.js';
+import { restReading, type TypeCodec, type Value } from '../contract/schema.js';
 import { schemaOf } from '../contract/schemas.js';
 import { clark } from '../contract/wsdl-model.js';
 import { badValue, EmulatorError, logUnexpectedError, restAnswerOf } from '../errors.js';
 import { bodyWithin } from '../transport/body.js';
-import { maskPassword, maskSecret, type Journal, type JournalArguments, type JournalHeaders, type JsonValue } from '../journal/journal.js';
+import { maskPassword, maskSecret, type Journal, type JournalArguments, type JournalHeaders } from '../journal/journal.js';
 import type { InstallationMode } from '../operations/authorize.js';
-import { addChatMessage, getChatMessages } from '../operations/chat.js';
 import type { OperationContext } from '../operations/context.js';
 import { runOperation } from '../operations/table.js';
 import { DEFAULT_TENANT, type ChatStore, type TenantId } from '../store/chat-store.js';
@@ -21,14 +18,14 @@ import type { Durability } from '../store/change-log.js';
 import type { CredentialStore } from '../store/credentials.js';
 import type { TenantNames } from '../store/tenants.js';
 import { authenticateRest, challenges } from './auth.js';
-import { fieldOf, readBody, type FieldValue, type Fields } from './body.js';
-import { parseSelect, readRestChatMessage, readRestInt, representError, representMessage, representMessages, type AnswerFormat, type Representation } from './representation.js';
+import { readBody, type FieldValue, type Fields } from './body.js';
+import { represent, representError, selectionOf, type AnswerFormat, type Representation } from './representation.js';
 import { parseTimeZoneHeader } from './timezone.js';
 
 /**
- * The Chat agent over SuperOffice's REST WebAPI, on the same store as the SOAP services:
+ * The Chat agent over SuperOffice's REST WebAPI, on the same store and operation table as the SOAP services:
  *   POST /api/v1/ChatSession/{id}/Messages, GET /api/v1/ChatSession/{id}/Messages?after=N,
- *   POST /api/v1/Agents/Chat/AddChatMessage, POST /api/v1/Agents/Chat/GetChatMessages,
+ *   POST /api/v1/Agents/Chat/{Operation} for every operation of Chat.svc,
  * each also under /<CustId>/api/v1/... for a tenant.
  */
 
@@ -46,96 +43,95 @@ export interface RestSettings {
   readonly log: (line: string) => void;
 }
 
-/** One endpoint: how it reads its call from the request, and what it answers. */
+/** One endpoint: how it reads its call from the request. Every endpoint runs an operation of the table. */
 interface Endpoint {
   readonly method: 'get' | 'post';
   readonly path: string;
-  /** The operation the journal names; for the agent endpoint, the one its path names (see Call). */
-  readonly operation: OperationName | null;
   read(request: Request, body: Fields, context: ReadContext): Call;
 }
 
-type Call =
-  | { readonly operation: 'AddChatMessage'; readonly ChatSessionId: number; readonly Message: ChatMessage | null }
-  | { readonly operation: 'GetChatMessages'; readonly ChatSessionId: number; readonly After: number }
-  | { readonly operation: 'agent'; readonly agent: AgentCall };
-
-/** Any other operation of Chat.svc, at /api/v1/Agents/Chat/{Operation}: read and answered by its WSDL's types. */
-interface AgentCall {
+/** An operation of Chat.svc and its request, read by its WSDL's types, as the journal shows it. */
+interface Call {
   readonly operation: OperationName;
   readonly request: Value;
   readonly requestType: TypeCodec;
-  readonly responseType: TypeCodec;
+  /** The type of what the endpoint answers: the response's one result, or the whole response when it has several. */
+  readonly resultType: TypeCodec;
 }
 
-const ENDPOINTS: readonly Endpoint[] = [
+/** A call of a Chat.svc operation, its request read from `json` (an object of its fields) as the WebAPI reads JSON. */
+function callOf(operation: OperationName, json: unknown, context: ReadContext): Call {
+  const { requestType, resultType } = typesOf(operation);
+  return { operation, request: requestType.fromJson(json, '', restReading(context)), requestType, resultType };
+}
+
+/**
+ * A call whose request fields come from several places (the path, the query, the body): each read by its own
+ * type, an error naming it as given (`chatSessionId`, `after`, a message field alone); absent or empty, its default.
+ */
+function callOfFields(operation: OperationName, fields: { readonly [field: string]: { readonly json: unknown; readonly where: string } }, context: ReadContext): Call {
+  const { requestType, resultType } = typesOf(operation);
+  const reading = restReading(context);
+  const request: { [field: string]: Value } = {};
+  const sequence = requestType.sequence;
+  sequence?.names.forEach((name, i) => {
+    const given = fields[name];
+    const codec = sequence.codecAt(i);
+    request[name] = given === undefined || given.json === undefined || given.json === '' ? codec.whenAbsent : given.json === null ? null : codec.fromJson(given.json, given.where, reading);
+  });
+  return { operation, request, requestType, resultType };
+}
+
+function typesOf(operation: OperationName): { readonly requestType: TypeCodec; readonly resultType: TypeCodec } {
+  const schema = schemaOf('Chat');
+  const responseType = schema.wrapper(clark(SERVICES88_NS, OPERATIONS[operation].responseElement));
+  return {
+    requestType: schema.wrapper(clark(SERVICES88_NS, OPERATIONS[operation].requestElement)),
+    resultType: responseType.sequence?.names.length === 1 ? responseType.sequence.codecAt(0) : responseType,
+  };
+}
+
+/** The chat session's messages, as resources: `ChatSession/{id}/Messages`, adding with POST and reading with GET. */
+const MESSAGE_ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'post',
     path: '/api/v1/ChatSession/:chatSessionId/Messages',
-    operation: 'AddChatMessage',
-    read: (request, body, context) => ({
-      operation: 'AddChatMessage',
-      ChatSessionId: pathSession(request, context),
-      Message: Object.keys(body).length === 0 ? null : readRestChatMessage(body, '', context),
-    }),
+    read: (request, body, context) =>
+      callOfFields(
+        'AddChatMessage',
+        { ChatSessionId: { json: request.params['chatSessionId'], where: 'chatSessionId' }, Message: { json: Object.keys(body).length === 0 ? null : body, where: '' } },
+        context,
+      ),
   },
   {
     method: 'get',
     path: '/api/v1/ChatSession/:chatSessionId/Messages',
-    operation: 'GetChatMessages',
-    read: (request, _body, context) => ({ operation: 'GetChatMessages', ChatSessionId: pathSession(request, context), After: readRestInt(queryValue(request, 'after'), 'after', 0, context) }),
-  },
-  {
-    method: 'post',
-    path: '/api/v1/Agents/Chat/AddChatMessage',
-    operation: 'AddChatMessage',
-    read: (request, body, context) => {
-      const message = fieldOf(body, 'Message');
-      if (message !== undefined && message !== null && (typeof message !== 'object' || Array.isArray(message))) throw badValue('Message', 'expected a ChatMessage object.');
-      return {
-        operation: 'AddChatMessage',
-        ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0, context),
-        Message: message === undefined || message === null ? null : readRestChatMessage(message as Fields, 'Message.', context),
-      };
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/v1/Agents/Chat/GetChatMessages',
-    operation: 'GetChatMessages',
-    read: (request, body, context) => ({
-      operation: 'GetChatMessages',
-      ChatSessionId: readRestInt(agentParameter(request, body, 'ChatSessionId'), 'ChatSessionId', 0, context),
-      After: readRestInt(agentParameter(request, body, 'After'), 'After', 0, context),
-    }),
+    read: (request, _body, context) =>
+      callOfFields('GetChatMessages', { ChatSessionId: { json: request.params['chatSessionId'], where: 'chatSessionId' }, After: { json: queryValue(request, 'after'), where: 'after' } }, context),
   },
 ];
 
 /**
- * The agent endpoint of every other operation of Chat.svc, as SuperOffice names them: `POST
- * /api/v1/Agents/Chat/{Operation}`, its parameters a JSON object (or a form or XML body) of the request's fields.
- * It answers the response's one result (or the whole response when it has several), as JSON.
+ * The agent endpoint of every operation of Chat.svc, as SuperOffice names them: `POST /api/v1/Agents/Chat/{Operation}`,
+ * its parameters a JSON object (or a form or XML body) of the request's fields, or query parameters. It answers
+ * the response's one result (or the whole response when it has several).
  */
 const AGENT_ENDPOINT: Endpoint = {
   method: 'post',
   path: '/api/v1/Agents/Chat/:operation',
-  operation: null,
   read: (request, body, context) => {
     const name = SERVICES.Chat.operations.find((operation) => operation.toLowerCase() === String(request.params['operation']).toLowerCase());
     if (name === undefined) {
       throw new EmulatorError('NotFound', `Chat has no operation '${String(request.params['operation'])}': the agent's operations are ${SERVICES.Chat.operations.join(', ')}.`);
     }
-    const schema = schemaOf('Chat');
-    const requestType = schema.wrapper(clark(SERVICES88_NS, OPERATIONS[name].requestElement));
-    const responseType = schema.wrapper(clark(SERVICES88_NS, OPERATIONS[name].responseElement));
-    return { operation: 'agent', agent: { operation: name, request: requestType.fromJson(body, '', context), requestType, responseType } };
+    return callOf(name, { ...queryParameters(request, body), ...body }, context);
   },
 };
 
 export function restRouter(settings: RestSettings): Router {
   const router = express.Router({ caseSensitive: false });
   const raw = bodyWithin(settings.maxBodyBytes);
-  for (const endpoint of [...ENDPOINTS, AGENT_ENDPOINT]) {
+  for (const endpoint of [...MESSAGE_ENDPOINTS, AGENT_ENDPOINT]) {
     for (const path of [endpoint.path, `/:custId${endpoint.path}`]) {
       router[endpoint.method](path, raw, (request, response, next) => {
         handleRest(settings, endpoint, request, response).catch(next);
@@ -162,14 +158,11 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   let failure: EmulatorError | undefined;
   try {
     const user = authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
-    const how: Representation = {
-      format,
-      zone: parseTimeZoneHeader(request.get('SO-TimeZone')),
-      // The agent endpoint holds $select to its own result's fields, once it knows the operation.
-      select: endpoint === AGENT_ENDPOINT ? undefined : parseSelect(request.query['$select']),
-    };
+    const how: Representation = { format, zone: parseTimeZoneHeader(request.get('SO-TimeZone')) };
     call = endpoint.read(request, readBody(request.body, request.headers['content-type']), settings.clock);
-    body = run(settings, tenant, user, call, how, request.query['$select']);
+    // $select is held to the result's fields before the operation runs: a bad one changes nothing.
+    const select = selectionOf(call.resultType, request.query['$select']);
+    body = represent(run(settings, tenant, user, call), call.resultType, how, select);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
     status = 200;
@@ -184,7 +177,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     {
       tenant,
       service: 'WebApi',
-      operation: call?.operation === 'agent' ? call.agent.operation : endpoint.operation,
+      operation: call?.operation ?? operationOfPath(endpoint, request),
       soapVersion: null,
       headers: maskedHeaders(request.get('SO-AppToken') ?? null, request.headers.authorization),
       arguments: journalArguments(call),
@@ -198,47 +191,32 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   );
 }
 
-function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier | null, call: Call, how: Representation, select: unknown): string {
+/** Runs the call's operation for the caller, and answers its response's one result (or the whole response). */
+function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier | null, call: Call): Value {
   const { store, credentials, clock, strict, ticketTtlMs } = settings;
   // The REST WebAPI has no fidelity rules of its own: what it accepts, the real one accepts.
   const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: () => undefined };
-  if (call.operation === 'AddChatMessage') return representMessage(addChatMessage(context, { ChatSessionId: call.ChatSessionId, Message: call.Message }), how);
-  if (call.operation === 'GetChatMessages') return representMessages(getChatMessages(context, { ChatSessionId: call.ChatSessionId, After: call.After }), how);
-  return JSON.stringify(runAgent(context, call.agent, how, select));
+  const response = runOperation(context, call.operation, call.request) as { readonly [field: string]: Value };
+  const fields = Object.keys(response);
+  return fields.length === 1 ? (response[fields[0] as string] ?? null) : response;
 }
 
-/**
- * An agent call over the operation table: the response's one result as JSON (or the whole response when it has
- * several), its dates as SO-TimeZone says and, with $select, only the chosen fields of the result (of each, for a list).
- */
-function runAgent(context: OperationContext, { operation, request, responseType }: AgentCall, how: Representation, select: unknown): JsonValue {
-  const chosen = selectOf(responseType, select);
-  const json = responseType.json(runOperation(context, operation, request), { date: how.zone });
-  const results = typeof json === 'object' && json !== null && !Array.isArray(json) ? Object.values(json) : [];
-  const result = results.length === 1 ? (results[0] as JsonValue) : json;
-  if (chosen === undefined) return result;
-  const keep = (item: JsonValue): JsonValue =>
-    typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).map(([key, value]) => [key, chosen.has(key) ? value : null])) : item;
-  return Array.isArray(result) ? result.map(keep) : keep(result);
+/** The operation a request names, for the journal of a call that could not be read: its path's, where it names one. */
+function operationOfPath(endpoint: Endpoint, request: Request): OperationName | null {
+  if (endpoint === AGENT_ENDPOINT) return SERVICES.Chat.operations.find((operation) => operation.toLowerCase() === String(request.params['operation']).toLowerCase()) ?? null;
+  return endpoint.method === 'post' ? 'AddChatMessage' : 'GetChatMessages';
 }
 
-/** $select for an agent's result: field names of the result's type, in any case; undefined keeps every field. */
-function selectOf(responseType: TypeCodec, select: unknown): ReadonlySet<string> | undefined {
-  if (select === undefined) return undefined;
-  if (typeof select !== 'string') throw badValue('$select', 'give it once, as a comma-separated list of fields.');
-  const result = responseType.sequence?.names.length === 1 ? responseType.sequence.codecAt(0) : responseType;
-  const fields = (result.sequence?.repeated === true ? result.sequence.codecAt(0) : result).sequence?.names ?? [];
-  const chosen = new Set<string>();
-  for (const part of select.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
-    const field = fields.find((name) => name.toLowerCase() === part.toLowerCase());
-    if (field === undefined) throw badValue('$select', `'${part}' is not a field of ${result.typeName} (${fields.join(', ')}).`);
-    chosen.add(field);
+/** The query parameters the WebAPI takes as an agent's arguments (the body's win), $select and the like aside. */
+function queryParameters(request: Request, body: Fields): Fields {
+  const inBody = new Set(Object.keys(body).map((key) => key.toLowerCase()));
+  const parameters: Record<string, FieldValue> = {};
+  for (const key of Object.keys(request.query)) {
+    if (key.startsWith('$') || inBody.has(key.toLowerCase())) continue;
+    const value = queryValue(request, key);
+    if (value !== undefined) parameters[key] = value;
   }
-  return chosen;
-}
-
-function pathSession(request: Request, context: ReadContext): number {
-  return readRestInt(request.params['chatSessionId'], 'chatSessionId', 0, context);
+  return parameters;
 }
 
 /** A query parameter, its name not case-sensitive. */
@@ -247,11 +225,6 @@ function queryValue(request: Request, name: string): FieldValue | undefined {
   const value = key === undefined ? undefined : request.query[key];
   if (Array.isArray(value)) throw badValue(name, 'give it once.');
   return typeof value === 'string' ? value : undefined;
-}
-
-/** An agent parameter: from the body, or else from the query string, as the WebAPI accepts both. */
-function agentParameter(request: Request, body: Fields, name: string): FieldValue | undefined {
-  return fieldOf(body, name) ?? queryValue(request, name);
 }
 
 const JSON_ANSWER = /^(application\/json|text\/json|application\/\*|\*\/\*)$/;
@@ -282,14 +255,8 @@ function acceptedTypes(accept: string | undefined): string[] {
 /** The call's arguments as the journal shows them, written out when it is listed. */
 function journalArguments(call: Call | undefined): JournalArguments {
   if (call === undefined) return { journalArguments: () => null };
-  if (call.operation === 'agent') {
-    const { request, requestType } = call.agent;
-    return { journalArguments: () => (request === null ? null : requestType.json(request)) };
-  }
-  if (call.operation === 'AddChatMessage') {
-    return { journalArguments: () => ({ ChatSessionId: call.ChatSessionId, Message: call.Message === null ? null : chatMessageToJson(call.Message) }) };
-  }
-  return { journalArguments: () => ({ ChatSessionId: call.ChatSessionId, After: call.After }) };
+  const { request, requestType } = call;
+  return { journalArguments: () => (request === null ? null : requestType.json(request)) };
 }
 
 /** The SO-AppToken and Authorization headers as the journal shows them: masked at once, as a Basic header holds a password. */

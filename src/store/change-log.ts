@@ -1,14 +1,20 @@
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FixturesDocument } from '../fixtures.js';
-import type { TenantId } from './chat-store.js';
+import type { JsonValue } from '../contract/schema.js';
 
 /**
- * The optional durable journal of a data directory: every acknowledged change, one JSON line each, appended and
- * fsync'd before the change is acknowledged, and replayed on start. A change is a fixtures document (a message
- * added is a document holding that one message, with its id) or a reset.
+ * The optional durable journal of a data directory: every acknowledged change, appended and fsync'd before the
+ * change is acknowledged, and replayed on start. A line is `{"changes": [...]}`: the changes made together (a
+ * message added, a fixtures load, a reset: see changes.ts), so that a load is replayed whole or, torn, not at all.
  */
-export type Change = { readonly kind: 'fixtures'; readonly document: FixturesDocument } | { readonly kind: 'reset'; readonly tenant?: TenantId };
+export type ChangeBatch = readonly JsonValue[];
+
+/** A line of the log, parsed as JSON; what it holds is read by the replay. */
+export interface LoggedLine {
+  readonly json: unknown;
+  /** The file and line, for an error about it. */
+  readonly where: string;
+}
 
 export const CHANGE_LOG_FILE = 'changes.jsonl';
 
@@ -30,8 +36,8 @@ export const IN_MEMORY_ONLY: Durability = { flushed: () => Promise.resolve() };
 
 export interface OpenedLog {
   readonly log: ChangeLog;
-  /** The changes already in the file, oldest first. */
-  readonly changes: readonly Change[];
+  /** The lines already in the file, oldest first. */
+  readonly lines: readonly LoggedLine[];
   /** Said when the file ended in a torn record (a crash in the middle of a write), which was cut off. */
   readonly repaired: string | undefined;
 }
@@ -64,11 +70,11 @@ export class ChangeLog implements Durability {
       throw new DataDirError(`Cannot read ${path}: ${error.code ?? error.message}.`);
     });
     const end = text.lastIndexOf('\n') + 1;
-    const changes = text
+    const lines = text
       .slice(0, end)
       .split('\n')
       .slice(0, -1)
-      .map((line, i) => parseChange(line, `${path}, line ${i + 1}`));
+      .map((line, i) => parseLine(line, `${path}, line ${i + 1}`));
     let repaired: string | undefined;
     if (end < text.length) {
       await truncate(path, Buffer.byteLength(text.slice(0, end)));
@@ -77,11 +83,11 @@ export class ChangeLog implements Durability {
     const file = await open(path, 'a').catch((error: NodeJS.ErrnoException) => {
       throw new DataDirError(`Cannot write ${path}: ${error.code ?? error.message}.`);
     });
-    return { log: new ChangeLog(file, path), changes, repaired };
+    return { log: new ChangeLog(file, path), lines, repaired };
   }
 
-  append(change: Change): void {
-    this.pending.push(`${JSON.stringify(change)}\n`);
+  append(batch: ChangeBatch): void {
+    this.pending.push(`${JSON.stringify({ changes: batch })}\n`);
     this.appended += 1;
     this.writing ??= this.writeGroups();
   }
@@ -129,15 +135,10 @@ export class ChangeLog implements Durability {
   }
 }
 
-function parseChange(line: string, where: string): Change {
-  let json: unknown;
+function parseLine(line: string, where: string): LoggedLine {
   try {
-    json = JSON.parse(line);
+    return { json: JSON.parse(line), where };
   } catch (error) {
     throw new DataDirError(`${where} is not a JSON record (${(error as Error).message}): the file is damaged; move it away to start afresh.`);
   }
-  const change = json as { kind?: unknown; document?: unknown; tenant?: unknown };
-  if (change.kind === 'fixtures' && typeof change.document === 'object' && change.document !== null) return { kind: 'fixtures', document: change.document as FixturesDocument };
-  if (change.kind === 'reset' && (change.tenant === undefined || typeof change.tenant === 'string')) return change.tenant === undefined ? { kind: 'reset' } : { kind: 'reset', tenant: change.tenant };
-  throw new DataDirError(`${where} is not a change this emulator wrote: the file is damaged; move it away to start afresh.`);
 }

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../contract/chat-message.js';
+import type { Associate, ChatPresence, ChatSessionEntity, ChatTopicAgent, ChatTopicEntity } from '../contract/generated.js';
 
 /** A tenant's name: `default` for the on-site style address, otherwise the CustId of the address. */
 export type TenantId = string;
@@ -8,21 +9,54 @@ export const DEFAULT_TENANT: TenantId = 'default';
 /** A message as a client hands it in: everything but the id, which the store assigns. */
 export type NewChatMessage = Omit<ChatMessage, 'ChatMessageId'>;
 
+/** The records a tenant holds beside its messages, by collection, each of a type Chat.wsdl declares. */
+export interface RecordTypes {
+  sessions: ChatSessionEntity;
+  topics: ChatTopicEntity;
+  topicAgents: ChatTopicAgent;
+  presence: ChatPresence;
+  associates: Associate;
+}
+
+export type CollectionName = keyof RecordTypes;
+export type RecordKey = number | string;
+
+/** Each collection's contract type (its local name in Chat.wsdl), and the key a record is kept under. */
+export const COLLECTIONS: { readonly [C in CollectionName]: { readonly type: string; key(record: RecordTypes[C]): RecordKey } } = {
+  sessions: { type: 'ChatSessionEntity', key: (session) => session.ChatSessionId },
+  topics: { type: 'ChatTopicEntity', key: (topic) => topic.ChatTopicId },
+  // An agent is a member of a topic once: the pair is the key.
+  topicAgents: { type: 'ChatTopicAgent', key: (agent) => `${agent.TopicId}/${agent.User?.AssociateId ?? 0}` },
+  presence: { type: 'ChatPresence', key: (presence) => presence.UserId },
+  associates: { type: 'Associate', key: (associate) => associate.AssociateId },
+};
+
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
 /**
- * Where chat messages live: tenants → sessions → messages in id order. Ids are assigned per tenant,
- * from 1, and only ever increase, so each session's messages are in id order by construction.
+ * Where a tenant's state lives: messages (tenants → sessions → messages in id order) and typed collections of
+ * records. Message ids are assigned per tenant, from 1, and only ever increase, so each session's messages are in
+ * id order by construction. Every write is one of the changes of changes.ts, so that a log of them replays it.
  */
 export interface ChatStore {
   /** Stores a message with the tenant's next id and returns it as stored. Creates the session if needed. */
   addMessage(tenant: TenantId, message: NewChatMessage): ChatMessage;
-  /** Stores a message with its own id (for fixtures). The tenant's next id moves past it. */
+  /** Stores a message with its own id (for fixtures and replay). The tenant's next id moves past it. */
   restoreMessage(tenant: TenantId, message: ChatMessage): void;
   /** The session's messages with ChatMessageId > afterId, ascending. Empty for an unknown session. */
   messagesAfter(tenant: TenantId, chatSessionId: number, afterId: number): readonly ChatMessage[];
   /** Whether the tenant has a message with this id, in any session. */
   hasMessage(tenant: TenantId, chatMessageId: number): boolean;
+  /** Puts a session with ChatSessionId alone set (the others their defaults), unless the tenant has it. */
   addSession(tenant: TenantId, chatSessionId: number): void;
   hasSession(tenant: TenantId, chatSessionId: number): boolean;
-  /** Forgets every tenant, session and message; or one tenant's, id counter included. */
+  /** Stores a record under its key, in place of the one there. */
+  put<C extends CollectionName>(tenant: TenantId, collection: C, record: RecordTypes[C]): void;
+  /** Removes the record under a key; says whether there was one. */
+  remove(tenant: TenantId, collection: CollectionName, key: RecordKey): boolean;
+  get<C extends CollectionName>(tenant: TenantId, collection: C, key: RecordKey): RecordTypes[C] | undefined;
+  /** The collection's records, in the order they were first put. */
+  list<C extends CollectionName>(tenant: TenantId, collection: C): readonly RecordTypes[C][];
+  /** Forgets every tenant, session, message and record; or one tenant's, id counter included. */
   clear(tenant?: TenantId): void;
 }

@@ -1,26 +1,29 @@
 import type { ChatMessage } from '../contract/chat-message.js';
-import { chatMessageToJson } from '../contract/json.js';
-import type { ChatStore, NewChatMessage, TenantId } from './chat-store.js';
+import { changeToJson, type Change, type UserCodec } from './changes.js';
+import type { ChatStore, CollectionName, NewChatMessage, RecordKey, RecordTypes, TenantId } from './chat-store.js';
 import type { ChangeLog } from './change-log.js';
+import { newSession } from './records.js';
 
 /**
- * A ChatStore that writes each message added by a call to the data directory's change log, as a fixtures
- * document holding that message with the id it got. Everything else goes straight to the store behind it.
+ * A ChatStore that writes each change a call makes to the data directory's change log, as the change it is (a
+ * message added, with the id it got; a record put or deleted). Reads go straight to the store behind it.
  */
 export class LoggedChatStore implements ChatStore {
   constructor(
     private readonly inner: ChatStore,
     private readonly log: ChangeLog,
+    private readonly users: UserCodec,
   ) {}
 
   addMessage(tenant: TenantId, message: NewChatMessage): ChatMessage {
     const stored = this.inner.addMessage(tenant, message);
-    this.log.append({ kind: 'fixtures', document: { tenants: { [tenant]: { messages: [chatMessageToJson(stored)] } } } });
+    this.append({ kind: 'add', tenant, message: stored });
     return stored;
   }
 
   restoreMessage(tenant: TenantId, message: ChatMessage): void {
     this.inner.restoreMessage(tenant, message);
+    this.append({ kind: 'add', tenant, message });
   }
 
   messagesAfter(tenant: TenantId, chatSessionId: number, afterId: number): readonly ChatMessage[] {
@@ -32,14 +35,39 @@ export class LoggedChatStore implements ChatStore {
   }
 
   addSession(tenant: TenantId, chatSessionId: number): void {
-    this.inner.addSession(tenant, chatSessionId);
+    if (this.inner.hasSession(tenant, chatSessionId)) return;
+    this.put(tenant, 'sessions', newSession(chatSessionId));
   }
 
   hasSession(tenant: TenantId, chatSessionId: number): boolean {
     return this.inner.hasSession(tenant, chatSessionId);
   }
 
+  put<C extends CollectionName>(tenant: TenantId, collection: C, record: RecordTypes[C]): void {
+    this.inner.put(tenant, collection, record);
+    this.append({ kind: 'put', tenant, collection, record } as Change);
+  }
+
+  remove(tenant: TenantId, collection: CollectionName, key: RecordKey): boolean {
+    const removed = this.inner.remove(tenant, collection, key);
+    if (removed) this.append({ kind: 'delete', tenant, collection, key });
+    return removed;
+  }
+
+  get<C extends CollectionName>(tenant: TenantId, collection: C, key: RecordKey): RecordTypes[C] | undefined {
+    return this.inner.get(tenant, collection, key);
+  }
+
+  list<C extends CollectionName>(tenant: TenantId, collection: C): readonly RecordTypes[C][] {
+    return this.inner.list(tenant, collection);
+  }
+
+  /** Clears are not changes of their own: a reset is logged as one, by the emulator's state. */
   clear(tenant?: TenantId): void {
     this.inner.clear(tenant);
+  }
+
+  private append(change: Change): void {
+    this.log.append([changeToJson(change, this.users)]);
   }
 }

@@ -1,9 +1,12 @@
 import { storedChatMessage, type ChatMessage } from '../contract/chat-message.js';
-import type { ChatStore, NewChatMessage, TenantId } from './chat-store.js';
+import { newSession } from './records.js';
+import { COLLECTIONS, type ChatStore, type CollectionName, type NewChatMessage, type RecordKey, type RecordTypes, type TenantId } from './chat-store.js';
 
 interface TenantState {
   nextId: number;
-  readonly sessions: Map<number, ChatMessage[]>;
+  /** Each session's messages, in id order. */
+  readonly messages: Map<number, ChatMessage[]>;
+  readonly records: { readonly [C in CollectionName]: Map<RecordKey, RecordTypes[C]> };
 }
 
 /** The in-memory ChatStore: a sorted array per session, read by binary search, so a read costs O(log n + k). */
@@ -29,7 +32,7 @@ export class InMemoryChatStore implements ChatStore {
   }
 
   messagesAfter(tenant: TenantId, chatSessionId: number, afterId: number): readonly ChatMessage[] {
-    const messages = this.tenants.get(tenant)?.sessions.get(chatSessionId);
+    const messages = this.tenants.get(tenant)?.messages.get(chatSessionId);
     if (messages === undefined) return [];
     return messages.slice(firstIndexAfter(messages, afterId));
   }
@@ -38,15 +41,34 @@ export class InMemoryChatStore implements ChatStore {
     const state = this.tenants.get(tenant);
     // Ids are unique per tenant. Only an id below the next one can be taken, and then by any session.
     if (state === undefined || chatMessageId >= state.nextId) return false;
-    return [...state.sessions.values()].some((messages) => holdsId(messages, chatMessageId));
+    return [...state.messages.values()].some((messages) => holdsId(messages, chatMessageId));
   }
 
   addSession(tenant: TenantId, chatSessionId: number): void {
-    this.session(this.tenant(tenant), chatSessionId);
+    const sessions = this.tenant(tenant).records.sessions;
+    if (!sessions.has(chatSessionId)) sessions.set(chatSessionId, newSession(chatSessionId));
   }
 
   hasSession(tenant: TenantId, chatSessionId: number): boolean {
-    return this.tenants.get(tenant)?.sessions.has(chatSessionId) ?? false;
+    return this.tenants.get(tenant)?.records.sessions.has(chatSessionId) ?? false;
+  }
+
+  put<C extends CollectionName>(tenant: TenantId, collection: C, record: RecordTypes[C]): void {
+    this.tenant(tenant).records[collection].set(COLLECTIONS[collection].key(record), record);
+  }
+
+  remove(tenant: TenantId, collection: CollectionName, key: RecordKey): boolean {
+    return this.tenants.get(tenant)?.records[collection].delete(key) ?? false;
+  }
+
+  get<C extends CollectionName>(tenant: TenantId, collection: C, key: RecordKey): RecordTypes[C] | undefined {
+    const records: Map<RecordKey, RecordTypes[C]> | undefined = this.tenants.get(tenant)?.records[collection];
+    return records?.get(key);
+  }
+
+  list<C extends CollectionName>(tenant: TenantId, collection: C): readonly RecordTypes[C][] {
+    const records: Map<RecordKey, RecordTypes[C]> | undefined = this.tenants.get(tenant)?.records[collection];
+    return records === undefined ? [] : [...records.values()];
   }
 
   clear(tenant?: TenantId): void {
@@ -57,17 +79,19 @@ export class InMemoryChatStore implements ChatStore {
   private tenant(tenant: TenantId): TenantState {
     let state = this.tenants.get(tenant);
     if (state === undefined) {
-      state = { nextId: 1, sessions: new Map() };
+      state = { nextId: 1, messages: new Map(), records: { sessions: new Map(), topics: new Map(), topicAgents: new Map(), presence: new Map(), associates: new Map() } };
       this.tenants.set(tenant, state);
     }
     return state;
   }
 
+  /** A session's messages; a message to a session the tenant does not have yet creates it, as the emulator's lenient mode lets it. */
   private session(state: TenantState, chatSessionId: number): ChatMessage[] {
-    let messages = state.sessions.get(chatSessionId);
+    let messages = state.messages.get(chatSessionId);
     if (messages === undefined) {
       messages = [];
-      state.sessions.set(chatSessionId, messages);
+      state.messages.set(chatSessionId, messages);
+      if (!state.records.sessions.has(chatSessionId)) state.records.sessions.set(chatSessionId, newSession(chatSessionId));
     }
     return messages;
   }

@@ -59,18 +59,41 @@ describe('--data-dir: a durable change log', () => {
     await expectStoredIds(third.chatUrl, '1', ['1', '2', '4']);
   });
 
-  it('writes one JSON line per change, each a fixtures document or a reset', async () => {
+  it('writes one JSON line per acknowledged change: the changes it made, as data (a message added, a reset)', async () => {
     const emulator = await start();
     await add(emulator, 'x');
     await admin(emulator.url, 'POST', '/reset');
     const lines = (await readFile(join(dir, 'changes.jsonl'), 'utf8')).split('\n');
     expect(lines).to.have.length(3);
     expect(JSON.parse(lines[0] as string)).to.deep.equal({
-      kind: 'fixtures',
-      document: { tenants: { default: { messages: [{ ChatMessageId: 1, ChatSessionId: 1, Type: 'ToUser', Message: 'x', Author: null, ReadByCustomer: 0, SpecialType: 'None', SpecialParam: null, WhenPosted: '2021-03-25T21:36:53Z' }] } } },
+      changes: [
+        {
+          kind: 'add',
+          tenant: 'default',
+          message: { ChatMessageId: 1, ChatSessionId: 1, Type: 'ToUser', Message: 'x', Author: null, ReadByCustomer: 0, SpecialType: 'None', SpecialParam: null, WhenPosted: '2021-03-25T21:36:53Z' },
+        },
+      ],
     });
-    expect(JSON.parse(lines[1] as string)).to.deep.equal({ kind: 'reset' });
+    expect(JSON.parse(lines[1] as string)).to.deep.equal({ changes: [{ kind: 'reset' }] });
     expect(lines[2]).to.equal('');
+  });
+
+  it('replays a log written before changes were data: a line that is a fixtures document or a reset', async () => {
+    const message = (id: number, text: string) => ({ ChatMessageId: id, ChatSessionId: 1, Type: 'ToUser', Message: text, WhenPosted: '2021-03-25T21:36:53Z' });
+    await writeFile(
+      join(dir, 'changes.jsonl'),
+      [
+        { kind: 'fixtures', document: { tenants: { default: { messages: [message(1, 'old')] }, CustX: { messages: [message(1, 'gone')] } } } },
+        { kind: 'reset', tenant: 'CustX' },
+        { kind: 'fixtures', document: { tenants: { default: { messages: [message(2, 'older')] } } } },
+      ]
+        .map((line) => `${JSON.stringify(line)}\n`)
+        .join(''),
+    );
+    const emulator = await start();
+    await expectStoredIds(emulator.chatUrl, '1', ['1', '2']);
+    await expectStoredIds(`${emulator.url}/CustX/Remote/Services88/Chat.svc`, '1', []);
+    expect((await add(emulator, 'new')).text).to.include('<ChatMessageId>3</ChatMessageId>');
   });
 
   it('cuts off a torn last record (a crash in the middle of a write), says so, and starts with the rest', async () => {

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { CHAT_MESSAGE_FIELDS, type ChatMessage } from '../../src/contract/chat-message.js';
+import type { ChatTopicAgent, ChatTopicEntity } from '../../src/contract/generated.js';
 import type { NewChatMessage } from '../../src/store/chat-store.js';
 import { InMemoryChatStore } from '../../src/store/memory-store.js';
+import { newRecord } from '../../src/store/records.js';
 
 const WHEN = { epochSeconds: 1_616_708_213, ticks: 0 };
 
@@ -231,6 +233,58 @@ describe('InMemoryChatStore', () => {
       store.addMessage('t', newMessage(1, 'a'));
       store.addSession('t', 1);
       expect(ids(store.messagesAfter('t', 1, 0))).to.deep.equal([1]);
+    });
+  });
+
+  describe('records: put, get, list and remove', () => {
+    const topic = (id: number, name: string) => ({ ...newRecord('topics', { ChatTopicId: id, Name: name }) }) as unknown as ChatTopicEntity;
+
+    it('keeps a record under its key, in its tenant only, the last put in place of the first', () => {
+      const store = new InMemoryChatStore();
+      store.put('t', 'topics', topic(3, 'Sales'));
+      store.put('t', 'topics', topic(4, 'Support'));
+      store.put('t', 'topics', topic(3, 'Sales and offers'));
+      expect(store.get('t', 'topics', 3)?.Name).to.equal('Sales and offers');
+      expect(store.get('u', 'topics', 3)).to.equal(undefined);
+      expect(store.list('t', 'topics').map((record) => [record.ChatTopicId, record.Name])).to.deep.equal([
+        [3, 'Sales and offers'],
+        [4, 'Support'],
+      ]);
+      expect(store.list('t', 'sessions')).to.deep.equal([]);
+    });
+
+    it('removes a record by its key, and says whether there was one', () => {
+      const store = new InMemoryChatStore();
+      store.put('t', 'topics', topic(3, 'Sales'));
+      expect(store.remove('t', 'topics', 3)).to.equal(true);
+      expect(store.remove('t', 'topics', 3)).to.equal(false);
+      expect(store.remove('u', 'topics', 3)).to.equal(false);
+      expect(store.get('t', 'topics', 3)).to.equal(undefined);
+    });
+
+    it('keys a topic agent by its topic and its associate', () => {
+      const store = new InMemoryChatStore();
+      const agent = (topicId: number, associateId: number, canRespond: boolean) =>
+        ({ ...newRecord('topicAgents', { TopicId: topicId, User: newRecord('associates', { AssociateId: associateId }), CanRespond: canRespond }) }) as unknown as ChatTopicAgent;
+      store.put('t', 'topicAgents', agent(1, 5, false));
+      store.put('t', 'topicAgents', agent(1, 6, false));
+      store.put('t', 'topicAgents', agent(1, 5, true));
+      expect(store.list('t', 'topicAgents').map((record) => [record.TopicId, record.User?.AssociateId, record.CanRespond])).to.deep.equal([
+        [1, 5, true],
+        [1, 6, false],
+      ]);
+      expect(store.get('t', 'topicAgents', '1/6')?.User?.AssociateId).to.equal(6);
+    });
+
+    it('makes a session record of a session added, or first written to, with its other fields at their defaults', () => {
+      const store = new InMemoryChatStore();
+      store.addSession('t', 1);
+      store.addMessage('t', newMessage(2, 'a'));
+      expect(store.list('t', 'sessions').map((session) => [session.ChatSessionId, session.Status, session.CustomerName, session.Flags])).to.deep.equal([
+        [1, 'Invalid', null, []],
+        [2, 'Invalid', null, []],
+      ]);
+      expect(store.hasSession('t', 2)).to.equal(true);
     });
   });
 

@@ -173,5 +173,16 @@ describe('Schema: the contract types compiled from the WSDLs', () => {
     expect(dated['LastAccept']).to.equal('at 1616704613');
     expect(dated['OpeningHours']?.['MonStart']).to.equal('at 1616659200');
   });
-});
 
+  it("reads WCF's guid, char and duration by .NET's rules, not their facets, and writes them as .NET does", () => {
+    const serialization = (local: string) => clark('http://schemas.microsoft.com/2003/10/Serialization/', local);
+    const guid = read(chat, serialization('guid'), '{0F8FAD5B-D9CB-469F-A165-70867728950E}');
+    expect(guid).to.equal('0f8fad5b-d9cb-469f-a165-70867728950e');
+    expect(chat.codec(serialization('guid')).write(guid)).to.equal('0f8fad5b-d9cb-469f-a165-70867728950e');
+    expect(chat.codec(serialization('guid')).whenAbsent).to.equal('00000000-0000-0000-0000-000000000000');
+    expect(read(chat, serialization('char'), '65')).to.equal(65);
+    expect(() => read(chat, serialization('char'), '65536')).to.throw(EmulatorError, "element 'R' has the value '65536', which is not a valid char (out of range 0 to 65535)");
+    expect(chat.codec(serialization('duration')).write(read(chat, serialization('duration'), 'PT24H'))).to.equal('P1D');
+    expect(chat.codec(clark(XS_NS, 'double')).write(read(chat, clark(XS_NS, 'double'), '1e15'))).to.equal('1E+15');
+  });
+});
