@@ -1,7 +1,16 @@
-import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js';
+import { chatMessageType } from '../contract/chat-message.js';
+import { SERVICES88_NS } from '../contract/namespaces.js';
 import { OPERATION_NAMES } from '../contract/operations.js';
+import { SO_PRINCIPAL_CARRIER_FIELDS } from '../contract/principal.js';
+import { schemaOf } from '../contract/schemas.js';
+import { clark, XS_NS } from '../contract/wsdl-model.js';
+import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js';
+import { OpenApiComponents, type OpenApiSchema } from './json-schema.js';
 
-/** The admin API's OpenAPI 3.0 description, served at /__admin/openapi.json. */
+/**
+ * The admin API's OpenAPI 3.0 description, served at /__admin/openapi.json. The contract's types in it (a chat
+ * message, a fixture user's principal) are derived from the WSDLs; the admin API's own are written here.
+ */
 
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -13,6 +22,39 @@ const tenantQuery = {
   description: 'A tenant: `default` for /Remote/Services88/..., otherwise the CustId of /<CustId>/Remote/Services88/....',
   schema: { type: 'string' },
 };
+
+/** The contract's schemas the admin API uses: ChatMessage, and a fixture tenant's sessions, messages and users. */
+function contractSchemas(): { readonly components: { readonly [name: string]: OpenApiSchema }; readonly tenant: OpenApiSchema } {
+  const components = new OpenApiComponents();
+  components.schemaOf(chatMessageType());
+  const carrier = schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
+  const principal = Object.fromEntries(
+    SO_PRINCIPAL_CARRIER_FIELDS.flatMap((name, i) => (name === 'Licenses' || name === 'ProvidedCredentials' ? [] : [[name, components.propertyOf(carrier, i)]])),
+  );
+  const strings = { type: 'array', items: { type: 'string', minLength: 1 } };
+  const user = {
+    type: 'object',
+    description: 'A user who logs in at SoPrincipal.svc, and any field of the SoPrincipalCarrier the login answers (the others as a real employee has them).',
+    required: ['UserName', 'Password'],
+    properties: { UserName: { type: 'string' }, Password: { type: 'string' }, ...principal, tickets: { ...strings, description: 'Tickets that speak for this user without a login.' } },
+    additionalProperties: false,
+  };
+  const tenant = {
+    type: 'object',
+    properties: {
+      tickets: strings,
+      applicationTokens: strings,
+      bearerTokens: strings,
+      sessions: { type: 'array', items: components.schemaOf(schemaOf('Chat').codec(clark(XS_NS, 'int'))) },
+      messages: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/ChatMessage' }], description: 'ChatMessageId may be left out: the tenant\'s next id.' } },
+      users: { type: 'array', items: user },
+    },
+    additionalProperties: false,
+  };
+  return { components: components.all(), tenant };
+}
+
+const CONTRACT = contractSchemas();
 
 export const ADMIN_OPENAPI = {
   openapi: '3.0.3',
@@ -108,20 +150,7 @@ export const ADMIN_OPENAPI = {
         type: 'object',
         properties: { now: { type: 'string' }, mode: { type: 'string', enum: ['base', 'fixed', 'offset'] }, offsetMs: { type: 'integer' } },
       },
-      ChatMessage: {
-        type: 'object',
-        properties: {
-          ChatMessageId: { type: 'integer' },
-          ChatSessionId: { type: 'integer' },
-          Type: { type: 'string' },
-          Message: { type: 'string', nullable: true },
-          Author: { type: 'string', nullable: true },
-          ReadByCustomer: { type: 'integer' },
-          SpecialType: { type: 'string' },
-          SpecialParam: { type: 'string', nullable: true },
-          WhenPosted: { type: 'string', description: 'xs:dateTime in UTC, up to 7 fraction digits.' },
-        },
-      },
+      ...CONTRACT.components,
       Fixtures: {
         type: 'object',
         description: 'The format of the fixtures file (README, "Fixtures").',
@@ -129,7 +158,7 @@ export const ADMIN_OPENAPI = {
           tickets: { type: 'array', items: { type: 'string' } },
           applicationTokens: { type: 'array', items: { type: 'string' } },
           bearerTokens: { type: 'array', items: { type: 'string' } },
-          tenants: { type: 'object', additionalProperties: { type: 'object' } },
+          tenants: { type: 'object', description: 'By tenant: `default`, or a CustId.', additionalProperties: CONTRACT.tenant },
         },
         additionalProperties: false,
       },
