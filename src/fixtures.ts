@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CHAT_MESSAGE_FIELDS, type ChatMessage } from './contract/chat-message.js';
+import type { ChatMessage } from './contract/chat-message.js';
 import type { ReadContext } from './contract/codec.js';
 import { SERVICES88_NS } from './contract/namespaces.js';
 import { SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } from './contract/principal.js';
@@ -177,9 +177,8 @@ function fixturesReading(context: ReadContext): JsonReading {
 
 function parseMessage(json: unknown, where: string, context: ReadContext): TenantFixtures['messages'][number] {
   const fields = object(json, where);
-  onlyKeys(fields, CHAT_MESSAGE_FIELDS, where);
   if (fields['ChatSessionId'] === undefined) throw new FixturesError(`${where}: ChatSessionId is required.`);
-  // The schema read every field of ChatMessage, by the types Chat.wsdl gives them.
+  // The schema read every field of ChatMessage, by the types Chat.wsdl gives them, and refused any other key.
   const message = CHAT_MESSAGE().fromJson(fields, where, fixturesReading(context)) as ChatMessage;
   return { ...message, ChatMessageId: fields['ChatMessageId'] === undefined ? undefined : message.ChatMessageId };
 }

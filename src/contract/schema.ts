@@ -316,6 +316,7 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
   const prefixes = [...new Set(fields.map((field) => field.namespace))].filter((namespace) => PREFIXES[namespace] !== undefined);
   // The tags are made once: a GetChatMessages answer writes thousands of fields.
   const tags = fields.map(tagOf);
+  const names: ReadonlySet<string> = new Set(fields.map((field) => field.local));
   return {
     name,
     typeName: localName(name),
@@ -340,10 +341,12 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
       if (typeof json !== 'object' || json === null || Array.isArray(json)) {
         throw reading.fail(where, reading.lenient ? `expected a ${localName(name)} object, found ${describeJson(json, reading)}.` : `expected an object, found ${describeJson(json, reading)}.`);
       }
-      const properties = reading.lenient ? new Map(Object.entries(json).map(([key, property]) => [key.toLowerCase(), property] as const)) : strictProperties(json, fields, where, reading);
+      // Leniently, by names in any case; strictly, by the exact names, once no other name is there.
+      const properties: { readonly [key: string]: unknown } = reading.lenient ? Object.fromEntries(Object.entries(json).map(([key, property]) => [key.toLowerCase(), property])) : (json as { readonly [key: string]: unknown });
+      if (!reading.lenient) refuseUnknownKeys(json, names, where, reading);
       const value: Record<string, Value> = {};
       for (const field of fields) {
-        const property = properties.get(reading.lenient ? field.local.toLowerCase() : field.local);
+        const property = properties[reading.lenient ? field.local.toLowerCase() : field.local];
         const here = where === '' ? field.local : `${where}.${field.local}`;
         value[field.local] = property === undefined ? field.codec().whenAbsent : fieldFromJson(field, property, here, reading);
       }
@@ -361,13 +364,11 @@ function recordCodec(name: ClarkName, fields: readonly Field[]): TypeCodec {
   };
 }
 
-/** An object's properties by their exact names, every one of them a field: a misspelt name would otherwise be dropped silently. */
-function strictProperties(json: object, fields: readonly Field[], where: string, reading: JsonReading): ReadonlyMap<string, unknown> {
-  const names = fields.map((field) => field.local);
+/** Every property of an object is a field of the type: a misspelt name would otherwise be dropped silently. */
+function refuseUnknownKeys(json: object, names: ReadonlySet<string>, where: string, reading: JsonReading): void {
   for (const key of Object.keys(json)) {
-    if (!names.includes(key)) throw reading.fail(where, `unknown key '${key}'; expected ${names.join(', ')}.`);
+    if (!names.has(key)) throw reading.fail(where, `unknown key '${key}'; expected ${[...names].join(', ')}.`);
   }
-  return new Map(Object.entries(json));
 }
 
 function sequenceOf(fields: readonly Field[], repeated: boolean): Sequence | undefined {
