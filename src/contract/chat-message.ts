@@ -29,9 +29,10 @@ export const CHAT_MESSAGE_FIELDS = TYPE_FIELDS.ChatMessage;
 /**
  * A message as a store keeps it: the id it was given and the client's fields, in one object built in contract order.
  * A literal, not a spread copy: V8 keeps a literal's nine fields inside the object (96 bytes against 123), and a
- * store keeps every message. A test holds the order to CHAT_MESSAGE_FIELDS.
+ * store keeps every message, and the fixtures keep theirs for a reset (their id may be left to the store).
+ * A test holds the order to CHAT_MESSAGE_FIELDS.
  */
-export function storedChatMessage(ChatMessageId: number, message: Omit<ChatMessage, 'ChatMessageId'>): ChatMessage {
+export function storedChatMessage<Id extends number | undefined = number>(ChatMessageId: Id, message: Omit<ChatMessage, 'ChatMessageId'>): Omit<ChatMessage, 'ChatMessageId'> & { ChatMessageId: Id } {
   return {
     ChatMessageId,
     ChatSessionId: message.ChatSessionId,

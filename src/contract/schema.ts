@@ -297,6 +297,8 @@ function fieldFromJson(field: Field, json: unknown, where: string, reading: Json
   const codec = field.codec();
   if (json === null) {
     if (field.declaration.nillable || codec.whenAbsent === null) return null;
+    // A client of the WebAPI sends an unset date as null: it is DateTime's default, as when it is left out.
+    if (reading.lenient && codec.typeName === 'xs:dateTime') return codec.whenAbsent;
     throw reading.fail(where, reading.lenient ? `null is not allowed: expected ${codec.typeName}.` : `null is not allowed for ${codec.typeName}.`);
   }
   return codec.fromJson(json, where, reading);

@@ -172,6 +172,12 @@ describe('the REST WebAPI (online mode)', () => {
       expect(json<MessageJson>(answer)).to.deep.include({ Type: 'ToUser', SpecialType: 'Options', ReadByCustomer: 2, Message: null });
     });
 
+    it('takes a null WhenPosted as unset, as when it is left out: the message is stamped now', async () => {
+      const answer = await addViaRest({ Message: 'x', WhenPosted: null });
+      expect(answer.status).to.equal(200);
+      expect(json<MessageJson>(answer)['WhenPosted']).to.equal('2021-03-25T21:36:53Z');
+    });
+
     it('converts WhenPosted in answers to SO-TimeZone: an IANA zone (with its summer time), an offset, UTC', async () => {
       await addViaRest({ Message: 'winter', WhenPosted: '2021-01-10T12:00:00Z' });
       await addViaRest({ Message: 'summer', WhenPosted: '2021-07-10T12:00:00.5Z' });
