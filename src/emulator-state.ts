@@ -62,7 +62,8 @@ export class EmulatorState {
       try {
         for (const change of changes) this.replayChange(change, where);
       } catch (error) {
-        if (error instanceof FixturesError || error instanceof AdminInputError || error instanceof ChangeFormatError) {
+        if (error instanceof ChangeFormatError) throw new DataDirError(`${error.message} The file is damaged; move it away to start afresh.`);
+        if (error instanceof FixturesError || error instanceof AdminInputError) {
           throw new DataDirError(`${error.message} The data directory does not fit these fixtures: give the fixtures it was written with, or another directory.`);
         }
         throw error;
@@ -70,17 +71,24 @@ export class EmulatorState {
     }
   }
 
+  /** One change of the log: a reset, a fixtures document (written before changes were data), or a change as data. */
   private replayChange(json: unknown, where: string): void {
     const change = (typeof json === 'object' && json !== null ? json : {}) as { readonly kind?: unknown; readonly tenant?: unknown; readonly document?: unknown };
-    if (change.kind === 'reset' && (change.tenant === undefined || typeof change.tenant === 'string')) this.resetState(change.tenant);
-    else if (change.kind === 'fixtures' && typeof change.document === 'object' && change.document !== null) this.loadUnlogged(parseFixtures(change.document, where, this.clock));
-    else if (typeof change.kind === 'string' && change.kind !== 'reset' && change.kind !== 'fixtures') {
-      const read = changeFromJson(json, where, FIXTURE_USERS, this.clock);
-      if (read.kind === 'add' && read.message.ChatMessageId !== undefined && this.memory.hasMessage(read.tenant, read.message.ChatMessageId)) {
-        throw new AdminInputError(`${where}: tenant '${read.tenant}' already has a message with id ${read.message.ChatMessageId}.`);
-      }
-      applyChange(read, { store: this.memory, credentials: this.credentials });
-    } else throw new DataDirError(`${where} is not a change this emulator wrote: the file is damaged; move it away to start afresh.`);
+    if (change.kind === 'reset' && (change.tenant === undefined || typeof change.tenant === 'string')) {
+      this.resetState(change.tenant === undefined ? undefined : this.tenants.find(change.tenant));
+      return;
+    }
+    if (change.kind === 'fixtures' && typeof change.document === 'object' && change.document !== null) {
+      this.loadUnlogged(parseFixtures(change.document, where, this.clock));
+      return;
+    }
+    const read = changeFromJson(json, where, FIXTURE_USERS, this.clock);
+    // The tenant goes by the name it had when the change was made: known by it again, in any case, from now on.
+    const named = read.tenant === null ? read : { ...read, tenant: this.tenants.resolve(read.tenant) };
+    if (named.kind === 'add' && named.message.ChatMessageId !== undefined && this.memory.hasMessage(named.tenant, named.message.ChatMessageId)) {
+      throw new AdminInputError(`${where}: tenant '${named.tenant}' already has a message with id ${named.message.ChatMessageId}.`);
+    }
+    applyChange(named, { store: this.memory, credentials: this.credentials });
   }
 
   /**

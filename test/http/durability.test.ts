@@ -59,6 +59,25 @@ describe('--data-dir: a durable change log', () => {
     await expectStoredIds(third.chatUrl, '1', ['1', '2', '4']);
   });
 
+  it('refuses to start on a change it did not write, naming the file, the line and the field', async () => {
+    await writeFile(join(dir, 'changes.jsonl'), `${JSON.stringify({ changes: [{ kind: 'put', tenant: 'default', collection: 'sessions', record: { ChatSessionId: 'one' } }] })}\n`);
+    const damaged = await start().catch((error: unknown) => error);
+    expect(damaged).to.be.instanceOf(DataDirError);
+    expect((damaged as Error).message).to.equal(
+      `${join(dir, 'changes.jsonl')}, line 1.record.ChatSessionId: 'one' is not a valid xs:int (not an integer from -2147483648 to 2147483647). The file is damaged; move it away to start afresh.`,
+    );
+  });
+
+  it('knows a tenant by the name it had before the restart, in any case', async () => {
+    const first = await start();
+    expect((await add(first, 'a', 1, 'CustZ')).status).to.equal(200);
+    const second = await restart(first);
+    await expectStoredIds(`${second.url}/custz/Remote/Services88/Chat.svc`, '1', ['1']);
+    expect((await add(second, 'b', 1, 'CUSTZ')).text).to.include('<ChatMessageId>2</ChatMessageId>');
+    const third = await restart(second);
+    await expectStoredIds(`${third.url}/CustZ/Remote/Services88/Chat.svc`, '1', ['1', '2']);
+  });
+
   it('writes one JSON line per acknowledged change: the changes it made, as data (a message added, a reset)', async () => {
     const emulator = await start();
     await add(emulator, 'x');
