@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { storedChatMessage, type ChatMessage } from './contract/chat-message.js';
+import type { ChatSessionEntity } from './contract/generated.js';
 import type { ReadContext } from './contract/codec.js';
 import { SERVICES88_NS } from './contract/namespaces.js';
 import { SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } from './contract/principal.js';
@@ -10,7 +11,7 @@ import { clark, XS_NS } from './contract/wsdl-model.js';
 import { applyChange, type Change, type UserCodec } from './store/changes.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import type { InMemoryCredentials, User } from './store/credentials.js';
-import { newSession } from './store/records.js';
+import { associateOf, newSession } from './store/records.js';
 import { tenantKey } from './store/tenants.js';
 
 /**
@@ -44,7 +45,8 @@ export interface TenantDocument {
   tickets?: string[];
   applicationTokens?: string[];
   bearerTokens?: string[];
-  sessions?: (number | string)[];
+  /** Session ids, or whole sessions (ChatSessionEntity by its element names). */
+  sessions?: (number | string | Record<string, unknown>)[];
   /** Messages by the contract's element names; values as JSON numbers or strings, enums by name, dates as xs:dateTime. */
   messages?: Partial<Record<keyof ChatMessage, string | number | null>>[];
   users?: UserDocument[];
@@ -70,7 +72,8 @@ export interface TenantFixtures {
   readonly tickets: readonly string[];
   readonly applicationTokens: readonly string[];
   readonly bearerTokens: readonly string[];
-  readonly sessions: readonly number[];
+  /** A bare id, or a whole session. */
+  readonly sessions: readonly (number | ChatSessionEntity)[];
   /** Messages with ChatMessageId undefined get the tenant's next id when loaded. */
   readonly messages: readonly (Omit<ChatMessage, 'ChatMessageId'> & { ChatMessageId: number | undefined })[];
   readonly users: readonly User[];
@@ -133,8 +136,12 @@ export function* fixtureChanges(fixtures: Fixtures, onlyTenant?: TenantId): Gene
   for (const [tenant, data] of fixtures.tenants) {
     if (onlyTenant !== undefined && tenant !== onlyTenant) continue;
     yield* grants(tenant, data);
-    for (const user of data.users) yield { kind: 'user', tenant, user };
-    for (const session of data.sessions) yield { kind: 'put', tenant, collection: 'sessions', record: newSession(session) };
+    for (const user of data.users) {
+      yield { kind: 'user', tenant, user };
+      // A user is an associate of the tenant: the agent a session is transferred to, by name or id.
+      yield { kind: 'put', tenant, collection: 'associates', record: associateOf(user.principal) };
+    }
+    for (const session of data.sessions) yield { kind: 'put', tenant, collection: 'sessions', record: typeof session === 'number' ? newSession(session) : session };
     for (const message of data.messages) yield { kind: 'add', tenant, message };
   }
 }
@@ -160,7 +167,7 @@ function parseTenant(json: unknown, where: string, context: ReadContext): Tenant
     tickets: strings(tenant['tickets'], `${where}.tickets`),
     applicationTokens: strings(tenant['applicationTokens'], `${where}.applicationTokens`),
     bearerTokens: strings(tenant['bearerTokens'], `${where}.bearerTokens`),
-    sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => XS_INT().fromJson(s, `${where}.sessions[${i}]`, fixturesReading(context)) as number),
+    sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseSession(s, `${where}.sessions[${i}]`, context)),
     messages,
     users,
   };
@@ -170,9 +177,19 @@ function parseTenant(json: unknown, where: string, context: ReadContext): Tenant
 const CHAT_MESSAGE = () => schemaOf('Chat').codec(clark(SERVICES88_NS, 'ChatMessage'));
 const SO_PRINCIPAL_CARRIER = () => schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
 const XS_INT = () => schemaOf('Chat').codec(clark(XS_NS, 'int'));
+const CHAT_SESSION = () => schemaOf('Chat').codec(clark(SERVICES88_NS, 'ChatSessionEntity'));
 
 function fixturesReading(context: ReadContext): JsonReading {
   return strictReading(context, (where, problem) => new FixturesError(`${where}: ${problem}`));
+}
+
+/** A session: its id alone (a session with every other field at its default), or a whole ChatSessionEntity. */
+function parseSession(json: unknown, where: string, context: ReadContext): number | ChatSessionEntity {
+  if (typeof json !== 'object' || json === null) return XS_INT().fromJson(json, where, fixturesReading(context)) as number;
+  const fields = object(json, where);
+  if (fields['ChatSessionId'] === undefined) throw new FixturesError(`${where}: ChatSessionId is required.`);
+  // The schema read every field of ChatSessionEntity, by the types Chat.wsdl gives them, and refused any other key.
+  return CHAT_SESSION().fromJson(fields, where, fixturesReading(context)) as unknown as ChatSessionEntity;
 }
 
 function parseMessage(json: unknown, where: string, context: ReadContext): TenantFixtures['messages'][number] {

@@ -17,6 +17,10 @@ export function addChatMessage(context: OperationContext, request: OperationRequ
     throw new EmulatorError('MessageNull', 'Value cannot be null. Parameter name: message', 'The message to add is missing.');
   }
   requireSession(context, chatSessionId);
+  // The customer writing to a finished session reactivates it, as SuperOffice's chat lets them; the note says so.
+  if (message.Type === 'ToUser' && context.store.get(context.tenant, 'sessions', chatSessionId)?.Status === 'Finished') {
+    context.store.addMessage(context.tenant, { ChatSessionId: chatSessionId, Type: 'Special', Message: null, Author: null, ReadByCustomer: 0, SpecialType: 'ReopenedByCustomer', SpecialParam: null, WhenPosted: context.clock.now() });
+  }
   const { ChatMessageId: _ignoredClientId, ...fields } = message;
   return context.store.addMessage(context.tenant, {
     ...fields,

@@ -6,6 +6,20 @@ import type { Requirement } from './authorize.js';
 import { addChatMessage, getChatMessages } from './chat.js';
 import type { OperationContext } from './context.js';
 import { authenticateUsernamePassword } from './principal.js';
+import {
+  acceptChatSessionTransfer,
+  chatSessionsForUser,
+  createDefaultChatSessionEntity,
+  deleteChatSessionEntity,
+  getChatSessionEntity,
+  getChatTranscript,
+  pickUpChatSession,
+  pickUpFirstChatSession,
+  rejectChatSessionTransfer,
+  resetChatSession,
+  saveChatSessionEntity,
+  transferChatSession,
+} from './sessions.js';
 
 /** An operation as the emulator answers it: what its caller must present, and what it does, with no XML or HTTP in it. */
 export interface OperationHandler<Name extends OperationName> {
@@ -23,6 +37,18 @@ export interface OperationHandler<Name extends OperationName> {
 export const OPERATION_TABLE: { readonly [Name in OperationName]?: OperationHandler<Name> } = {
   AddChatMessage: { requires: 'ticket', handle: (context, request) => ({ Response: addChatMessage(context, request) }) },
   GetChatMessages: { requires: 'ticket', handle: (context, request) => ({ Response: getChatMessages(context, request) }) },
+  CreateDefaultChatSessionEntity: { requires: 'ticket', handle: createDefaultChatSessionEntity },
+  SaveChatSessionEntity: { requires: 'ticket', handle: saveChatSessionEntity },
+  GetChatSessionEntity: { requires: 'ticket', handle: getChatSessionEntity },
+  DeleteChatSessionEntity: { requires: 'ticket', handle: deleteChatSessionEntity },
+  PickUpChatSession: { requires: 'ticket', handle: pickUpChatSession },
+  PickUpFirstChatSession: { requires: 'ticket', handle: pickUpFirstChatSession },
+  TransferChatSession: { requires: 'ticket', handle: transferChatSession },
+  AcceptChatSessionTransfer: { requires: 'ticket', handle: acceptChatSessionTransfer },
+  RejectChatSessionTransfer: { requires: 'ticket', handle: rejectChatSessionTransfer },
+  ResetChatSession: { requires: 'ticket', handle: resetChatSession },
+  ChatSessionsForUser: { requires: 'ticket', handle: chatSessionsForUser },
+  GetChatTranscript: { requires: 'ticket', handle: getChatTranscript },
   AuthenticateUsernamePassword: { requires: 'applicationToken', handle: authenticateUsernamePassword, secrets: ['Password'] },
 };
 

@@ -25,6 +25,7 @@ import { parseTimeZoneHeader } from './timezone.js';
 /**
  * The Chat agent over SuperOffice's REST WebAPI, on the same store and operation table as the SOAP services:
  *   POST /api/v1/ChatSession/{id}/Messages, GET /api/v1/ChatSession/{id}/Messages?after=N,
+ *   GET /api/v1/ChatSession/default, POST /api/v1/ChatSession, GET, PUT and DELETE /api/v1/ChatSession/{id},
  *   POST /api/v1/Agents/Chat/{Operation} for every operation of Chat.svc,
  * each also under /<CustId>/api/v1/... for a tenant.
  */
@@ -45,9 +46,13 @@ export interface RestSettings {
 
 /** One endpoint: how it reads its call from the request. Every endpoint runs an operation of the table. */
 interface Endpoint {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   readonly path: string;
+  /** The operation it runs; for the agent endpoint, the one its path names (null here). */
+  readonly operation: OperationName | null;
   read(request: Request, body: Fields, context: ReadContext): Call;
+  /** An entity's resource answers a nil result as not found (404), where the agent endpoint answers null. */
+  readonly nilIsNotFound?: boolean;
 }
 
 /** An operation of Chat.svc and its request, read by its WSDL's types, as the journal shows it. */
@@ -57,12 +62,14 @@ interface Call {
   readonly requestType: TypeCodec;
   /** The type of what the endpoint answers: the response's one result, or the whole response when it has several. */
   readonly resultType: TypeCodec;
+  /** The response has no result at all (a delete): the answer is 204, without a body, as the WebAPI documents it. */
+  readonly noResult: boolean;
 }
 
 /** A call of a Chat.svc operation, its request read from `json` (an object of its fields) as the WebAPI reads JSON. */
 function callOf(operation: OperationName, json: unknown, context: ReadContext): Call {
-  const { requestType, resultType } = typesOf(operation);
-  return { operation, request: requestType.fromJson(json, '', restReading(context)), requestType, resultType };
+  const types = typesOf(operation);
+  return { operation, request: types.requestType.fromJson(json, '', restReading(context)), ...types };
 }
 
 /**
@@ -70,7 +77,8 @@ function callOf(operation: OperationName, json: unknown, context: ReadContext): 
  * type, an error naming it as given (`chatSessionId`, `after`, a message field alone); absent or empty, its default.
  */
 function callOfFields(operation: OperationName, fields: { readonly [field: string]: { readonly json: unknown; readonly where: string } }, context: ReadContext): Call {
-  const { requestType, resultType } = typesOf(operation);
+  const types = typesOf(operation);
+  const { requestType } = types;
   const reading = restReading(context);
   const request: { [field: string]: Value } = {};
   const sequence = requestType.sequence;
@@ -79,16 +87,22 @@ function callOfFields(operation: OperationName, fields: { readonly [field: strin
     const codec = sequence.codecAt(i);
     request[name] = given === undefined || given.json === undefined || given.json === '' ? codec.whenAbsent : given.json === null ? null : codec.fromJson(given.json, given.where, reading);
   });
-  return { operation, request, requestType, resultType };
+  return { operation, request, ...types };
 }
 
-function typesOf(operation: OperationName): { readonly requestType: TypeCodec; readonly resultType: TypeCodec } {
+function typesOf(operation: OperationName): Pick<Call, 'requestType' | 'resultType' | 'noResult'> {
   const schema = schemaOf('Chat');
   const responseType = schema.wrapper(clark(SERVICES88_NS, OPERATIONS[operation].responseElement));
   return {
     requestType: schema.wrapper(clark(SERVICES88_NS, OPERATIONS[operation].requestElement)),
     resultType: responseType.sequence?.names.length === 1 ? responseType.sequence.codecAt(0) : responseType,
+    noResult: responseType.sequence === undefined,
   };
+}
+
+/** The request body as the one entity a resource's operation takes: absent when the body is empty. */
+function entityOf(body: Fields): Fields | null {
+  return Object.keys(body).length === 0 ? null : body;
 }
 
 /** The chat session's messages, as resources: `ChatSession/{id}/Messages`, adding with POST and reading with GET. */
@@ -96,18 +110,54 @@ const MESSAGE_ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'post',
     path: '/api/v1/ChatSession/:chatSessionId/Messages',
+    operation: 'AddChatMessage',
     read: (request, body, context) =>
-      callOfFields(
-        'AddChatMessage',
-        { ChatSessionId: { json: request.params['chatSessionId'], where: 'chatSessionId' }, Message: { json: Object.keys(body).length === 0 ? null : body, where: '' } },
-        context,
-      ),
+      callOfFields('AddChatMessage', { ChatSessionId: { json: request.params['chatSessionId'], where: 'chatSessionId' }, Message: { json: entityOf(body), where: '' } }, context),
   },
   {
     method: 'get',
     path: '/api/v1/ChatSession/:chatSessionId/Messages',
+    operation: 'GetChatMessages',
     read: (request, _body, context) =>
       callOfFields('GetChatMessages', { ChatSessionId: { json: request.params['chatSessionId'], where: 'chatSessionId' }, After: { json: queryValue(request, 'after'), where: 'after' } }, context),
+  },
+];
+
+/**
+ * The chat session as a resource, as the WebAPI's ChatSession pages document it: `default` a new one, POST creates,
+ * GET reads (404 for an id the tenant does not have), PUT saves the one its path names, DELETE deletes (204).
+ */
+const SESSION_ENDPOINTS: readonly Endpoint[] = [
+  { method: 'get', path: '/api/v1/ChatSession/default', operation: 'CreateDefaultChatSessionEntity', read: (_request, _body, context) => callOf('CreateDefaultChatSessionEntity', {}, context) },
+  {
+    method: 'post',
+    path: '/api/v1/ChatSession',
+    operation: 'SaveChatSessionEntity',
+    read: (_request, body, context) => callOfFields('SaveChatSessionEntity', { ChatSessionEntity: { json: entityOf(body), where: '' } }, context),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/ChatSession/:chatSessionId',
+    operation: 'GetChatSessionEntity',
+    nilIsNotFound: true,
+    read: (request, _body, context) => callOfFields('GetChatSessionEntity', { ChatSessionEntityId: { json: request.params['chatSessionId'], where: 'chatSessionId' } }, context),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/ChatSession/:chatSessionId',
+    operation: 'SaveChatSessionEntity',
+    read: (request, body, context) => {
+      const entity = entityOf(body);
+      // The path names the session to save, whatever id the body gives.
+      const named = entity === null ? null : { ...entity, ChatSessionId: request.params['chatSessionId'] ?? '' };
+      return callOfFields('SaveChatSessionEntity', { ChatSessionEntity: { json: named, where: '' } }, context);
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/ChatSession/:chatSessionId',
+    operation: 'DeleteChatSessionEntity',
+    read: (request, _body, context) => callOfFields('DeleteChatSessionEntity', { ChatSessionEntityId: { json: request.params['chatSessionId'], where: 'chatSessionId' } }, context),
   },
 ];
 
@@ -119,6 +169,7 @@ const MESSAGE_ENDPOINTS: readonly Endpoint[] = [
 const AGENT_ENDPOINT: Endpoint = {
   method: 'post',
   path: '/api/v1/Agents/Chat/:operation',
+  operation: null,
   read: (request, body, context) => {
     const name = SERVICES.Chat.operations.find((operation) => operation.toLowerCase() === String(request.params['operation']).toLowerCase());
     if (name === undefined) {
@@ -131,7 +182,8 @@ const AGENT_ENDPOINT: Endpoint = {
 export function restRouter(settings: RestSettings): Router {
   const router = express.Router({ caseSensitive: false });
   const raw = bodyWithin(settings.maxBodyBytes);
-  for (const endpoint of [...MESSAGE_ENDPOINTS, AGENT_ENDPOINT]) {
+  // The messages' paths and `default` before `ChatSession/{id}`, which would take them.
+  for (const endpoint of [...MESSAGE_ENDPOINTS, ...SESSION_ENDPOINTS, AGENT_ENDPOINT]) {
     for (const path of [endpoint.path, `/:custId${endpoint.path}`]) {
       router[endpoint.method](path, raw, (request, response, next) => {
         handleRest(settings, endpoint, request, response).catch(next);
@@ -162,17 +214,20 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     call = endpoint.read(request, readBody(request.body, request.headers['content-type']), settings.clock);
     // $select is held to the result's fields before the operation runs: a bad one changes nothing.
     const select = selectionOf(call.resultType, request.query['$select']);
-    body = represent(run(settings, tenant, user, call), call.resultType, how, select);
+    const result = run(settings, tenant, user, call);
+    if (result === null && endpoint.nilIsNotFound === true) throw new EmulatorError('NotFound', `${call.resultType.typeName} ${request.params['chatSessionId'] ?? ''} is not found in tenant '${tenant}'.`);
+    body = call.noResult ? '' : represent(result, call.resultType, how, select);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
-    status = 200;
+    status = call.noResult ? 204 : 200;
   } catch (error) {
     failure = asRestError(error, settings.log);
     status = restAnswerOf(failure).status;
     body = representError(failure, format);
     if (status === 401) for (const challenge of challenges(settings.mode)) response.append('WWW-Authenticate', challenge);
   }
-  response.status(status).type(contentType).send(body);
+  if (status === 204) response.status(204).end();
+  else response.status(status).type(contentType).send(body);
   settings.journal.record(
     {
       tenant,
@@ -203,8 +258,7 @@ function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier 
 
 /** The operation a request names, for the journal of a call that could not be read: its path's, where it names one. */
 function operationOfPath(endpoint: Endpoint, request: Request): OperationName | null {
-  if (endpoint === AGENT_ENDPOINT) return SERVICES.Chat.operations.find((operation) => operation.toLowerCase() === String(request.params['operation']).toLowerCase()) ?? null;
-  return endpoint.method === 'post' ? 'AddChatMessage' : 'GetChatMessages';
+  return endpoint.operation ?? SERVICES.Chat.operations.find((operation) => operation.toLowerCase() === String(request.params['operation']).toLowerCase()) ?? null;
 }
 
 /** The query parameters the WebAPI takes as an agent's arguments (the body's win), $select and the like aside. */

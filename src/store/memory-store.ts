@@ -1,5 +1,5 @@
 import { storedChatMessage, type ChatMessage } from '../contract/chat-message.js';
-import { newSession } from './records.js';
+import { newSession, sessionAfterMessage } from './records.js';
 import { COLLECTIONS, type ChatStore, type CollectionName, type NewChatMessage, type RecordKey, type RecordTypes, type TenantId } from './chat-store.js';
 
 interface TenantState {
@@ -18,6 +18,7 @@ export class InMemoryChatStore implements ChatStore {
     const stored = storedChatMessage(state.nextId, message);
     state.nextId += 1;
     this.session(state, stored.ChatSessionId).push(stored);
+    this.follow(state, stored);
     return stored;
   }
 
@@ -27,8 +28,10 @@ export class InMemoryChatStore implements ChatStore {
       throw new Error(`Tenant '${tenant}' already has a message with ChatMessageId ${message.ChatMessageId}.`);
     }
     const messages = this.session(state, message.ChatSessionId);
-    messages.splice(firstIndexAfter(messages, message.ChatMessageId - 1), 0, storedChatMessage(message.ChatMessageId, message));
+    const stored = storedChatMessage(message.ChatMessageId, message);
+    messages.splice(firstIndexAfter(messages, message.ChatMessageId - 1), 0, stored);
     state.nextId = Math.max(state.nextId, message.ChatMessageId + 1);
+    this.follow(state, stored);
   }
 
   messagesAfter(tenant: TenantId, chatSessionId: number, afterId: number): readonly ChatMessage[] {
@@ -57,8 +60,12 @@ export class InMemoryChatStore implements ChatStore {
     this.tenant(tenant).records[collection].set(COLLECTIONS[collection].key(record), record);
   }
 
+  /** A session removed takes its messages with it. */
   remove(tenant: TenantId, collection: CollectionName, key: RecordKey): boolean {
-    return this.tenants.get(tenant)?.records[collection].delete(key) ?? false;
+    const state = this.tenants.get(tenant);
+    if (state === undefined) return false;
+    if (collection === 'sessions' && typeof key === 'number') state.messages.delete(key);
+    return state.records[collection].delete(key);
   }
 
   get<C extends CollectionName>(tenant: TenantId, collection: C, key: RecordKey): RecordTypes[C] | undefined {
@@ -83,6 +90,12 @@ export class InMemoryChatStore implements ChatStore {
       this.tenants.set(tenant, state);
     }
     return state;
+  }
+
+  /** The session a message was added to follows it (see sessionAfterMessage). */
+  private follow(state: TenantState, message: ChatMessage): void {
+    const session = state.records.sessions.get(message.ChatSessionId);
+    if (session !== undefined) state.records.sessions.set(message.ChatSessionId, sessionAfterMessage(session, message));
   }
 
   /** A session's messages; a message to a session the tenant does not have yet creates it, as the emulator's lenient mode lets it. */

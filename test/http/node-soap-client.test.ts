@@ -5,6 +5,11 @@ import { SERVICES, type OperationName, type ServiceName } from '../../src/contra
 import { useEmulator } from '../support/emulator.js';
 import { SAMPLE_TICKET, SAMPLE_TOKEN } from '../support/soap.js';
 
+const NOT_EMULATED =
+  'is not emulated yet: the emulator answers AddChatMessage, GetChatMessages, CreateDefaultChatSessionEntity, SaveChatSessionEntity, GetChatSessionEntity, ' +
+  'DeleteChatSessionEntity, PickUpChatSession, PickUpFirstChatSession, TransferChatSession, AcceptChatSessionTransfer, RejectChatSessionTransfer, ' +
+  'ResetChatSession, ChatSessionsForUser, GetChatTranscript, AuthenticateUsernamePassword. Every operation of the WSDL is accepted, and the others answer this error.';
+
 /** A node-soap client generated from the emulator's own ?wsdl, used the way an application would use it. */
 describe('a node-soap client generated from ?wsdl', () => {
   const emulator = useEmulator();
@@ -57,18 +62,42 @@ describe('a node-soap client generated from ?wsdl', () => {
     expect(chatHeaders['Succeeded']).to.equal('true');
   });
 
-  /** The arguments of an emulated operation that make a successful call; the others are sent empty. */
+  /** The arguments of an emulated operation that make a successful call, whatever the order; the others are sent empty. */
   const ARGUMENTS: Partial<Record<OperationName, object>> = {
     AddChatMessage: { ChatSessionId: 1, Message: { Message: 'x' } },
     GetChatMessages: { ChatSessionId: 1, After: 0 },
+    CreateDefaultChatSessionEntity: {},
+    SaveChatSessionEntity: { ChatSessionEntity: { ChatSessionId: 0 } },
+    GetChatSessionEntity: { ChatSessionEntityId: 1 },
+    DeleteChatSessionEntity: { ChatSessionEntityId: 3 },
+    PickUpChatSession: { ChatSessionId: 1 },
+    PickUpFirstChatSession: {},
+    TransferChatSession: { ChatSessionId: 1, ToAssociate: 'agent' },
+    AcceptChatSessionTransfer: { ChatSessionId: 1 },
+    RejectChatSessionTransfer: { ChatSessionId: 1 },
+    ResetChatSession: { ChatSessionId: 2 },
+    ChatSessionsForUser: {},
+    GetChatTranscript: { ChatSessionId: 1, Html: false },
     AuthenticateUsernamePassword: { UserName: 'agent', Password: 'secret' },
   };
+
+  /** A ticket of the fixtures' agent, from a login: the session operations act for the current user. */
+  async function agentTicket(): Promise<string> {
+    const principal = await soap.createClientAsync(`${emulator.current.url}/Remote/Services88/SoPrincipal.svc?wsdl`);
+    principal.addSoapHeader({ ApplicationToken: SAMPLE_TOKEN }, '', 'tns', SERVICES88_NS);
+    const [result] = (await principal.AuthenticateUsernamePasswordAsync({ UserName: 'agent', Password: 'secret' })) as [Record<string, Record<string, string>>];
+    return result['Credentials']?.['Ticket'] ?? '';
+  }
 
   for (const service of ['Chat', 'SoPrincipal'] as const satisfies readonly ServiceName[]) {
     it(`calls every operation of ${SERVICES[service].file}?wsdl and gets an answer, or the "not emulated yet" application error`, async () => {
       const generated = await soap.createClientAsync(`${emulator.current.url}/Remote/Services88/${SERVICES[service].file}?wsdl`);
       generated.addSoapHeader({ ApplicationToken: SAMPLE_TOKEN }, '', 'tns', SERVICES88_NS);
-      if (service === 'Chat') generated.addSoapHeader({ Credentials: { Ticket: SAMPLE_TICKET } }, '', 'tns', SERVICES88_NS);
+      if (service === 'Chat') {
+        generated.addSoapHeader({ Credentials: { Ticket: await agentTicket() } }, '', 'tns', SERVICES88_NS);
+        // Three queued sessions for the session operations to act on.
+        for (let i = 0; i < 3; i++) await (generated['SaveChatSessionEntityAsync'] as (args: object) => Promise<unknown>)({ ChatSessionEntity: { ChatSessionId: 0 } });
+      }
       const outcomes: Record<string, string> = {};
       for (const operation of SERVICES[service].operations) {
         const call = generated[`${operation}Async`] as (args: object) => Promise<[unknown, string, Record<string, Record<string, string> | string>]>;
@@ -79,7 +108,7 @@ describe('a node-soap client generated from ?wsdl', () => {
       const expected = Object.fromEntries(
         SERVICES[service].operations.map((operation) => [
           operation,
-          operation in ARGUMENTS ? 'answered' : `NotImplementedException: ${operation} is not emulated yet: the emulator answers AddChatMessage, GetChatMessages, AuthenticateUsernamePassword. Every operation of the WSDL is accepted, and the others answer this error.`,
+          operation in ARGUMENTS ? 'answered' : `NotImplementedException: ${operation} ${NOT_EMULATED}`,
         ]),
       );
       expect(outcomes).to.deep.equal(expected);

@@ -8,23 +8,26 @@ describe('an operation the WSDL lists that the emulator does not emulate yet', (
   const emulator = useEmulator();
   beforeEach(() => emulator.current.reset());
   const principalUrl = () => `${emulator.current.url}/Remote/Services88/SoPrincipal.svc`;
-  const NOT_EMULATED = 'is not emulated yet: the emulator answers AddChatMessage, GetChatMessages, AuthenticateUsernamePassword.';
+  const NOT_EMULATED =
+    'is not emulated yet: the emulator answers AddChatMessage, GetChatMessages, CreateDefaultChatSessionEntity, SaveChatSessionEntity, GetChatSessionEntity, ' +
+    'DeleteChatSessionEntity, PickUpChatSession, PickUpFirstChatSession, TransferChatSession, AcceptChatSessionTransfer, RejectChatSessionTransfer, ' +
+    'ResetChatSession, ChatSessionsForUser, GetChatTranscript, AuthenticateUsernamePassword.';
 
   it('is an application error naming it (NotImplementedException), never ActionNotSupported, its result nil', async () => {
-    const answer = await postSoap(emulator.current.chatUrl, 'PickUpChatSession', envelope('1.1', '<c:PickUpChatSession><c:ChatSessionId>1</c:ChatSessionId></c:PickUpChatSession>'));
+    const answer = await postSoap(emulator.current.chatUrl, 'GetChatTopicEntity', envelope('1.1', '<c:GetChatTopicEntity><c:ChatTopicEntityId>1</c:ChatTopicEntityId></c:GetChatTopicEntity>'));
     expect(answer.status).to.equal(200);
     const read = readAnswer(answer.text);
     expect(read.headers['Succeeded']).to.equal('false');
     const info = read.headers['ExceptionInfo'] as Node;
     expect(info['ExceptionType']).to.equal('NotImplementedException');
-    expect(info['Message']).to.equal(`PickUpChatSession ${NOT_EMULATED} Every operation of the WSDL is accepted, and the others answer this error.`);
-    expect(info['FriendlyText']).to.equal('PickUpChatSession is not available in this emulator yet.');
-    expect(answer.text).to.include('<s:Body><PickUpChatSessionResponse xmlns="http://www.superoffice.net/ws/crm/NetServer/Services88" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><Response i:nil="true"/></PickUpChatSessionResponse></s:Body>');
+    expect(info['Message']).to.equal(`GetChatTopicEntity ${NOT_EMULATED} Every operation of the WSDL is accepted, and the others answer this error.`);
+    expect(info['FriendlyText']).to.equal('GetChatTopicEntity is not available in this emulator yet.');
+    expect(answer.text).to.include('<s:Body><GetChatTopicEntityResponse xmlns="http://www.superoffice.net/ws/crm/NetServer/Services88" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><Response i:nil="true"/></GetChatTopicEntityResponse></s:Body>');
     const [entry] = emulator.current.requests().requests;
-    expect(entry?.operation).to.equal('PickUpChatSession');
+    expect(entry?.operation).to.equal('GetChatTopicEntity');
     expect(entry?.outcome).to.equal('application error');
     expect(entry?.error).to.deep.equal({ code: 'NotEmulated', exceptionType: 'NotImplementedException', message: info['Message'] });
-    expect(entry?.arguments).to.deep.equal({ ChatSessionId: 1 });
+    expect(entry?.arguments).to.deep.equal({ ChatTopicEntityId: 1 });
   });
 
   it('checks the ticket first, as the real service would before running it', async () => {
@@ -33,7 +36,7 @@ describe('an operation the WSDL lists that the emulator does not emulate yet', (
   });
 
   it('is a fault with --error-style fault, and dispatched on the body element without an action, as the emulated ones are', async () => {
-    const answer = await postSoap(emulator.current.chatUrl, null, envelope('1.1', '<c:ResetChatSession><c:ChatSessionId>1</c:ChatSessionId></c:ResetChatSession>'), { action: null });
+    const answer = await postSoap(emulator.current.chatUrl, null, envelope('1.1', '<c:DeleteChatTopicEntity><c:ChatTopicEntityId>1</c:ChatTopicEntityId></c:DeleteChatTopicEntity>'), { action: null });
     expect(readAnswer(answer.text).headers['ExceptionInfo']).to.deep.include({ ExceptionType: 'NotImplementedException' });
     expect(answer.headers.get('x-emulator-warning')).to.match(/^no-action: /);
   });

@@ -9,23 +9,27 @@ describe('the REST agent endpoints of every Chat operation', () => {
   beforeEach(() => emulator.current.reset());
   const ONLINE = { Authorization: `SOTicket ${SAMPLE_TICKET}`, 'SO-AppToken': SAMPLE_TOKEN, 'Content-Type': 'application/json' };
   const agent = (operation: string, body: unknown) => rest(`${emulator.current.url}/api/v1/Agents/Chat/${operation}`, { method: 'POST', headers: ONLINE, body: JSON.stringify(body) });
-  const NOT_EMULATED = 'is not emulated yet: the emulator answers AddChatMessage, GetChatMessages, AuthenticateUsernamePassword. Every operation of the WSDL is accepted, and the others answer this error.';
+  const NOT_EMULATED =
+    'is not emulated yet: the emulator answers AddChatMessage, GetChatMessages, CreateDefaultChatSessionEntity, SaveChatSessionEntity, GetChatSessionEntity, ' +
+    'DeleteChatSessionEntity, PickUpChatSession, PickUpFirstChatSession, TransferChatSession, AcceptChatSessionTransfer, RejectChatSessionTransfer, ' +
+    'ResetChatSession, ChatSessionsForUser, GetChatTranscript, AuthenticateUsernamePassword. Every operation of the WSDL is accepted, and the others answer this error.';
 
   it('answers an operation not emulated yet with 501 NotImplementedException, naming it, its arguments in the journal', async () => {
-    const answer = await agent('PickUpChatSession', { ChatSessionId: 1 });
+    const answer = await agent('GetChatTopicEntity', { ChatTopicEntityId: 1 });
     expect(answer.status).to.equal(501);
-    expect(json(answer)).to.deep.equal({ Error: `PickUpChatSession ${NOT_EMULATED}`, ErrorType: 'NotImplementedException' });
+    expect(json(answer)).to.deep.equal({ Error: `GetChatTopicEntity ${NOT_EMULATED}`, ErrorType: 'NotImplementedException' });
     const [entry] = emulator.current.requests().requests;
     expect(entry?.service).to.equal('WebApi');
-    expect(entry?.operation).to.equal('PickUpChatSession');
-    expect(entry?.arguments).to.deep.equal({ ChatSessionId: 1 });
+    expect(entry?.operation).to.equal('GetChatTopicEntity');
+    expect(entry?.arguments).to.deep.equal({ ChatTopicEntityId: 1 });
   });
 
   it('reads the operation name in any case, and nested types as the WebAPI does: property names in any case, enums by name in any case', async () => {
-    const answer = await agent('savechatsessionentity', { chatSessionEntity: { customername: 'Kari', Status: 'inqueue', Flags: ['UserIsTyping'], WhenRequested: '2021-03-25T21:36:53+01:00' } });
+    const answer = await agent('savechattopicentity', { chatTopicEntity: { name: 'Sales', Flags: ['popupalert', 'EMAILALERT'], LastAccept: '2021-03-25T21:36:53+01:00', widget: { theme: 'modern' } } });
     expect(answer.status).to.equal(501);
-    const entity = (emulator.current.requests().requests[0]?.arguments as { ChatSessionEntity: Record<string, unknown> }).ChatSessionEntity;
-    expect(entity).to.deep.include({ CustomerName: 'Kari', Status: 'InQueue', Flags: ['UserIsTyping'], WhenRequested: '2021-03-25T20:36:53Z', ChatSessionId: 0 });
+    const entity = (emulator.current.requests().requests[0]?.arguments as { ChatTopicEntity: Record<string, unknown> }).ChatTopicEntity;
+    expect(entity).to.deep.include({ Name: 'Sales', Flags: ['PopupAlert', 'EmailAlert'], LastAccept: '2021-03-25T20:36:53Z', ChatTopicId: 0 });
+    expect(entity['Widget']).to.deep.include({ Theme: 'Modern' });
   });
 
   it('refuses a value the contract cannot hold with a 400 naming the field, as the other endpoints do', async () => {
@@ -52,10 +56,10 @@ describe('the REST agent endpoints of every Chat operation', () => {
   });
 
   it("holds $select to the fields of the operation's own result, before it runs", async () => {
-    const answer = await rest(`${emulator.current.url}/api/v1/Agents/Chat/GetChatSessionEntity?$select=Nope`, { method: 'POST', headers: ONLINE, body: '{"ChatSessionId":1}' });
+    const answer = await rest(`${emulator.current.url}/api/v1/Agents/Chat/GetChatTopicEntity?$select=Nope`, { method: 'POST', headers: ONLINE, body: '{"ChatTopicEntityId":1}' });
     expect(answer.status).to.equal(400);
-    expect(json<{ Error: string; Field: string }>(answer).Error).to.match(/^\$select: 'Nope' is not a field of ChatSessionEntity \(TableRight, FieldProperties, ChatSessionId, /);
-    const chosen = await rest(`${emulator.current.url}/api/v1/Agents/Chat/GetChatSessionEntity?$select=status,flags`, { method: 'POST', headers: ONLINE, body: '{"ChatSessionId":1}' });
+    expect(json<{ Error: string; Field: string }>(answer).Error).to.match(/^\$select: 'Nope' is not a field of ChatTopicEntity \(TableRight, FieldProperties, ChatTopicId, /);
+    const chosen = await rest(`${emulator.current.url}/api/v1/Agents/Chat/GetChatTopicEntity?$select=name,flags`, { method: 'POST', headers: ONLINE, body: '{"ChatTopicEntityId":1}' });
     expect(chosen.status).to.equal(501);
   });
 });

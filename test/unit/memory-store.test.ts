@@ -280,9 +280,9 @@ describe('InMemoryChatStore', () => {
       const store = new InMemoryChatStore();
       store.addSession('t', 1);
       store.addMessage('t', newMessage(2, 'a'));
-      expect(store.list('t', 'sessions').map((session) => [session.ChatSessionId, session.Status, session.CustomerName, session.Flags])).to.deep.equal([
-        [1, 'Invalid', null, []],
-        [2, 'Invalid', null, []],
+      expect(store.list('t', 'sessions').map((session) => [session.ChatSessionId, session.Status, session.CustomerName, session.Flags, session.LastMessage])).to.deep.equal([
+        [1, 'Invalid', null, [], null],
+        [2, 'CustomerLast', null, [], 'a'],
       ]);
       expect(store.hasSession('t', 2)).to.equal(true);
     });
