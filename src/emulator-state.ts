@@ -1,6 +1,7 @@
 import { AdjustableClock, type Clock } from './clock.js';
 import { AdminInputError } from './admin/input.js';
 import type { ChatMessage } from './contract/chat-message.js';
+import type { ChatSessionEntity } from './contract/generated.js';
 import { FaultInjector, type FaultSpec, type InjectedFault } from './faults.js';
 import type { JsonValue } from './contract/schema.js';
 import { fixtureChanges, FIXTURE_USERS, FixturesError, loadFixtures, parseFixtures, type Fixtures } from './fixtures.js';
@@ -123,6 +124,12 @@ export class EmulatorState {
   /** Injects a fault; its tenant in any case, and that tenant known by that name from now on if it was not yet. */
   injectFault(spec: FaultSpec): InjectedFault {
     return this.faults.add(spec.tenant === undefined ? spec : { ...spec, tenant: this.tenants.resolve(spec.tenant) });
+  }
+
+  /** A tenant's sessions (the tenant in any case), in the order they were created. */
+  sessions(tenant: string): { tenant: TenantId; sessions: readonly ChatSessionEntity[] } {
+    const named = this.tenants.find(tenant);
+    return { tenant: named, sessions: this.store.list(named, 'sessions') };
   }
 
   /** A session's messages, or undefined when the tenant (in any case) has no such session. */

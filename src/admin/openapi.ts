@@ -5,6 +5,7 @@ import { SO_PRINCIPAL_CARRIER_FIELDS } from '../contract/principal.js';
 import { schemaOf } from '../contract/schemas.js';
 import { clark, XS_NS } from '../contract/wsdl-model.js';
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js';
+import { recordType } from '../store/records.js';
 import { OpenApiComponents, type OpenApiSchema } from './json-schema.js';
 
 /**
@@ -27,6 +28,7 @@ const tenantQuery = {
 function contractSchemas(): { readonly components: { readonly [name: string]: OpenApiSchema }; readonly tenant: OpenApiSchema } {
   const components = new OpenApiComponents();
   components.schemaOf(chatMessageType());
+  const session = components.schemaOf(recordType('sessions'));
   const carrier = schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
   const principal = Object.fromEntries(
     SO_PRINCIPAL_CARRIER_FIELDS.flatMap((name, i) => (name === 'Licenses' || name === 'ProvidedCredentials' ? [] : [[name, components.propertyOf(carrier, i)]])),
@@ -45,7 +47,7 @@ function contractSchemas(): { readonly components: { readonly [name: string]: Op
       tickets: strings,
       applicationTokens: strings,
       bearerTokens: strings,
-      sessions: { type: 'array', items: components.schemaOf(schemaOf('Chat').codec(clark(XS_NS, 'int'))) },
+      sessions: { type: 'array', description: 'Session ids, or whole sessions.', items: { oneOf: [components.schemaOf(schemaOf('Chat').codec(clark(XS_NS, 'int'))), session] } },
       messages: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/ChatMessage' }], description: 'ChatMessageId may be left out: the tenant\'s next id.' } },
       users: { type: 'array', items: user },
     },
@@ -81,6 +83,13 @@ export const ADMIN_OPENAPI = {
         summary: 'Load tickets, tokens, users, sessions and messages, in the format of the fixtures file, in addition to what is there.',
         requestBody: { required: true, content: { 'application/json': { schema: ref('Fixtures') } } },
         responses: { 200: json(ref('Loaded')), 400: error('The document is not valid: the message names the field.') },
+      },
+    },
+    '/tenants/{tenant}/sessions': {
+      get: {
+        summary: "A tenant's chat sessions, in the order they were created.",
+        parameters: [{ name: 'tenant', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: json({ type: 'object', properties: { tenant: { type: 'string' }, sessions: { type: 'array', items: ref('ChatSessionEntity') } } }) },
       },
     },
     '/tenants/{tenant}/sessions/{chatSessionId}/messages': {

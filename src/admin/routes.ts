@@ -4,6 +4,7 @@ import { InvalidValueError } from '../contract/codec.js';
 import type { ReadContext } from '../contract/codec.js';
 import { xsDateTime } from '../contract/datetime.js';
 import { chatMessageType } from '../contract/chat-message.js';
+import { recordType } from '../store/records.js';
 import { xsInt } from '../contract/values.js';
 import type { EmulatorState } from '../emulator-state.js';
 import type { FaultAction, InjectedFault } from '../faults.js';
@@ -71,6 +72,12 @@ export function adminRouter(settings: AdminSettings): Router {
           users: tenants.reduce((n, t) => n + t.users.length, 0),
         },
       };
+    },
+  });
+  route(router, '/tenants/:tenant/sessions', {
+    GET: (request) => {
+      const { tenant, sessions } = state.sessions(request.params['tenant'] as string);
+      return { tenant, sessions: sessions.map((session) => recordType('sessions').json(session)) };
     },
   });
   route(router, '/tenants/:tenant/sessions/:session/messages', {

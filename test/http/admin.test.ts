@@ -53,6 +53,7 @@ describe('the admin API', () => {
         '/health',
         '/reset',
         '/fixtures',
+        '/tenants/{tenant}/sessions',
         '/tenants/{tenant}/sessions/{chatSessionId}/messages',
         '/requests',
         '/clock',
@@ -92,6 +93,25 @@ describe('the admin API', () => {
       expect((await requests()).requests.map((r) => r.tenant)).to.deep.equal(['default']);
       await expectStoredIds(chat('Cust1'), '1', []);
       await expectStoredIds(chat(), '1', ['10', '11']);
+    });
+  });
+
+  describe('POST /fixtures and GET .../sessions', () => {
+    it('loads whole sessions beside bare ids, and lists a tenant\'s sessions as the contract writes them', async () => {
+      const answer = await admin(base(), 'POST', '/fixtures', {
+        tenants: { cust3: { sessions: [4, { ChatSessionId: 5, CustomerName: 'Anne', Status: 'InQueue', Flags: ['UserIsTyping'], WhenRequested: '2021-03-25T23:36:53+02:00' }] } },
+      });
+      expect(answer.status).to.equal(200);
+      const listed = await admin(base(), 'GET', '/tenants/CUST3/sessions');
+      const sessions = listed.body['sessions'] as Record<string, unknown>[];
+      expect(listed.body['tenant']).to.equal('cust3');
+      expect(sessions.map((session) => [session['ChatSessionId'], session['Status'], session['CustomerName'], session['Flags'], session['WhenRequested']])).to.deep.equal([
+        [4, 'Invalid', null, [], '0001-01-01T00:00:00Z'],
+        [5, 'InQueue', 'Anne', ['UserIsTyping'], '2021-03-25T21:36:53Z'],
+      ]);
+      const refused = await admin(base(), 'POST', '/fixtures', { tenants: { cust3: { sessions: [{ CustomerName: 'no id' }] } } });
+      expect(refused.status).to.equal(400);
+      expect((refused.body['error'] as Record<string, unknown>)['message']).to.equal('the fixtures: tenants.cust3.sessions[0]: ChatSessionId is required.');
     });
   });
 

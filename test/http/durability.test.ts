@@ -68,6 +68,27 @@ describe('--data-dir: a durable change log', () => {
     );
   });
 
+  it('keeps sessions and their moves across a restart: created, picked up, their notes and messages', async () => {
+    const withAgent: FixturesDocument = { ...FIXTURES, tenants: { default: { users: [{ UserName: 'kari', Password: 'k', AssociateId: 5, tickets: ['7T:kari=='] }] } } };
+    const first = await startEmulator({ fixtures: withAgent, dataDir: dir, log: () => undefined });
+    running.push(first);
+    const call = (emulator: RunningEmulator, method: string, path: string, body: unknown, ticket = '7T:1234abcxyzExample==') =>
+      rest(`${emulator.url}/api/v1${path}`, { method, headers: { Authorization: `SOTicket ${ticket}`, 'SO-AppToken': '1234567-1234-9876', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await call(first, 'POST', '/ChatSession', { CustomerName: 'Anne' })).status).to.equal(200);
+    expect((await call(first, 'POST', '/Agents/Chat/PickUpChatSession', { ChatSessionId: 1 }, '7T:kari==')).status).to.equal(200);
+    const before = await call(first, 'GET', '/ChatSession/1', undefined);
+    await first.stop();
+    running.splice(0);
+    const second = await startEmulator({ fixtures: withAgent, dataDir: dir, log: () => undefined });
+    running.push(second);
+    const after = await call(second, 'GET', '/ChatSession/1', undefined);
+    expect(after.text).to.equal(before.text);
+    expect(JSON.parse(after.text)).to.deep.include({ CustomerName: 'Anne', Status: 'UserLast' });
+    const messages = JSON.parse((await call(second, 'GET', '/ChatSession/1/Messages', undefined)).text) as { SpecialType: string }[];
+    expect(messages.map((message) => message.SpecialType)).to.deep.equal(['NewSession', 'Welcome']);
+    expect(JSON.parse((await call(second, 'POST', '/ChatSession', { CustomerName: 'Bob' })).text)).to.deep.include({ ChatSessionId: 2, InitialQueuePos: 1 });
+  });
+
   it('knows a tenant by the name it had before the restart, in any case', async () => {
     const first = await start();
     expect((await add(first, 'a', 1, 'CustZ')).status).to.equal(200);
