@@ -54,7 +54,30 @@ interface ClientOutput {
   read: Record<string, unknown>[];
   invalidTicket: { succeeded: unknown; exceptionType: unknown; message: unknown };
   invalidTicketFault: { code: unknown; message: unknown };
+  sessionFlow: {
+    created: Record<string, unknown>;
+    picked: Record<string, unknown>;
+    offeredTo: unknown;
+    acceptedBy: unknown;
+    closed: Record<string, unknown>;
+    transcript: unknown;
+  };
 }
+
+/** Two agents who log in, with tickets of their own, beside the bundled fixtures' ticket and token. */
+const FIXTURES = {
+  tickets: [SAMPLE_TICKET],
+  applicationTokens: [SAMPLE_TOKEN],
+  tenants: {
+    default: {
+      sessions: [1, 2, 3],
+      users: [
+        { UserName: 'agent', Password: 'secret', AssociateId: 5, FullName: 'Kari Nordmann', tickets: ['7T:interop-agent=='] },
+        { UserName: 'ola', Password: 'secret', AssociateId: 6, FullName: 'Ola Nordmann', tickets: ['7T:interop-ola=='] },
+      ],
+    },
+  },
+};
 
 type Run = { kind: 'output'; output: ClientOutput } | { kind: 'unsupported'; reason: string };
 
@@ -109,8 +132,8 @@ for (const stack of STACKS) {
             if (wsdl === 'published' && !existsSync(PUBLISHED_WSDL)) {
               throw new Error(`The published WSDL is expected at ${PUBLISHED_WSDL} (the reference folder beside the project, or set PUBLISHED_WSDL); it is missing.`);
             }
-            emulator = await startEmulator();
-            faulting = await startEmulator({ errorStyle: 'fault' });
+            emulator = await startEmulator({ fixtures: FIXTURES });
+            faulting = await startEmulator({ fixtures: FIXTURES, errorStyle: 'fault' });
             proxy = await startRecordingProxy(emulator.url);
             faultProxy = await startRecordingProxy(faulting.url);
             const path = '/Remote/Services88/Chat.svc';
@@ -122,6 +145,8 @@ for (const stack of STACKS) {
               '--token', SAMPLE_TOKEN,
               '--ticket', SAMPLE_TICKET,
               '--session', String(SESSION),
+              '--agent-ticket', '7T:interop-agent==',
+              '--other-ticket', '7T:interop-ola==',
             ]);
           });
 
@@ -169,6 +194,24 @@ for (const stack of STACKS) {
             const { invalidTicketFault } = output();
             expect(String(invalidTicketFault.code)).to.include(version === '1.1' ? 'Client' : 'Sender');
             expect(String(invalidTicketFault.message)).to.include("The ticket is not known in tenant 'default'.");
+          });
+
+          it('plays a chat session: created, picked up, messages both ways, transferred, accepted, closed, transcript read', () => {
+            const flow = output().sessionFlow;
+            // Sessions 1 to 3 are the fixtures', 5 came with the first message: the new one is 6.
+            expect(flow.created).to.deep.equal({ ChatSessionId: 6, Status: 'InQueue', CustomerName: 'Anne' });
+            expect(flow.picked).to.deep.equal({ Status: 'UserLast', User: 5 });
+            expect([flow.offeredTo, flow.acceptedBy]).to.deep.equal([6, 6]);
+            expect(flow.closed).to.deep.equal({ Status: 'Finished', CustomerName: 'Anne' });
+            // Each line is "[when] who: text"; the times are the emulator's clock, now.
+            expect(String(flow.transcript).split('\n').map((line) => line.replace(/^\[[^\]]+\] /, ''))).to.deep.equal([
+              'System: NewSession',
+              'Kari Nordmann: (Welcome)',
+              'Kari: How can I help?',
+              'Anne: My order is late.',
+              'System: TransferedSession: ola',
+              'System: ClosedByUser',
+            ]);
           });
 
           it(`sent SOAP ${version}, with ApplicationToken and Credentials inside soap:Header`, () => {

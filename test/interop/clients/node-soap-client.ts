@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     token: { type: 'string' },
     ticket: { type: 'string' },
     session: { type: 'string' },
+    'agent-ticket': { type: 'string' },
+    'other-ticket': { type: 'string' },
   },
 });
 
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
     invalidTicketFault = { code: code ?? null, message: (error as Error).message };
   }
 
+  const sessionFlow = await playSessionFlow();
   const version = (createRequire(import.meta.url)('soap/package.json') as { version: string }).version;
   process.stdout.write(
     `${JSON.stringify({
@@ -91,8 +94,55 @@ async function main(): Promise<void> {
       read: list.map(message),
       invalidTicket: { succeeded: headers['Succeeded'], exceptionType: exceptionInfo?.['ExceptionType'] ?? null, message: exceptionInfo?.['Message'] ?? null },
       invalidTicketFault,
+      sessionFlow,
     })}\n`,
   );
+}
+
+/**
+ * 5. The session flow: created by the customer's side, picked up, messages both ways, transferred, accepted, closed
+ * by saving the session as Finished, the transcript read.
+ */
+async function playSessionFlow(): Promise<Fields> {
+  const customer = await client(required('address'), required('ticket'));
+  const agent = await client(required('address'), required('agent-ticket'));
+  const other = await client(required('address'), required('other-ticket'));
+  const response = async (chat: soap.Client, operation: string, args: object): Promise<Fields> => {
+    const [result] = (await (chat[`${operation}Async`] as (a: object) => Promise<[Fields]>)(args)) as [Fields];
+    return result['Response'] as Fields;
+  };
+  const created = await response(customer, 'SaveChatSessionEntity', { ChatSessionEntity: { ChatSessionId: 0, CustomerName: 'Anne' } });
+  const id = created['ChatSessionId'];
+  const picked = await response(agent, 'PickUpChatSession', { ChatSessionId: id });
+  await agent.AddChatMessageAsync({ ChatSessionId: id, Message: { Type: 'ToCustomer', Message: 'How can I help?', Author: 'Kari', ReadByCustomer: 0, SpecialType: 'None' } });
+  await customer.AddChatMessageAsync({ ChatSessionId: id, Message: { Type: 'ToUser', Message: 'My order is late.', Author: 'Anne', ReadByCustomer: 0, SpecialType: 'None' } });
+  const offered = await response(agent, 'TransferChatSession', { ChatSessionId: id, ToAssociate: 'ola' });
+  const accepted = await response(other, 'AcceptChatSessionTransfer', { ChatSessionId: id });
+  const stored = await response(other, 'GetChatSessionEntity', { ChatSessionEntityId: id });
+  const closed = await response(other, 'SaveChatSessionEntity', { ChatSessionEntity: { ...(toWire(stored) as Fields), Status: 'Finished' } });
+  const [transcript] = (await other.GetChatTranscriptAsync({ ChatSessionId: id, Html: false })) as [Fields];
+  return {
+    created: { ChatSessionId: id, Status: created['Status'], CustomerName: created['CustomerName'] },
+    picked: { Status: picked['Status'], User: (picked['User'] as Fields)['AssociateId'] },
+    offeredTo: (offered['TransferTo'] as Fields)['AssociateId'],
+    acceptedBy: (accepted['User'] as Fields)['AssociateId'],
+    closed: { Status: closed['Status'], CustomerName: closed['CustomerName'] },
+    transcript: transcript['Response'],
+  };
+}
+
+/**
+ * A value node-soap read, made fit to send back: it writes a Date as an empty element, so a date goes as its text,
+ * and a nil or empty element it read (null, or an object of attributes alone) is left out: the service reads an
+ * absent element as its default, where it refuses nil for a type that cannot be nil (the empty Flags).
+ */
+function toWire(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toWire);
+  if (typeof value !== 'object' || value === null) return value;
+  const isNil = (field: unknown) => field === null || (typeof field === 'object' && !(field instanceof Date) && !Array.isArray(field) && Object.keys(field as Fields).every((k) => k === 'attributes'));
+  const entries = Object.entries(value as Fields).filter(([key, field]) => key !== 'attributes' && !isNil(field));
+  return Object.fromEntries(entries.map(([key, field]) => [key, toWire(field)]));
 }
 
 main().catch((error: unknown) => {

@@ -16,7 +16,7 @@ $args = [];
 for ($i = 1; $i < count($argv); $i += 2) {
     $args[substr($argv[$i], 2)] = $argv[$i + 1] ?? '';
 }
-foreach (['wsdl', 'address', 'fault-address', 'soap', 'token', 'ticket', 'session'] as $name) {
+foreach (['wsdl', 'address', 'fault-address', 'soap', 'token', 'ticket', 'session', 'agent-ticket', 'other-ticket'] as $name) {
     if (!isset($args[$name])) {
         fwrite(STDERR, "--$name is required\n");
         exit(2);
@@ -96,6 +96,30 @@ try {
     $fault = ['code' => $error->faultcode, 'message' => $error->getMessage()];
 }
 
+// 5. The session flow: created by the customer's side, picked up, messages both ways, transferred, accepted,
+// closed by saving the session as Finished, the transcript read.
+$agent = headers($args['token'], $args['agent-ticket']);
+$other = headers($args['token'], $args['other-ticket']);
+$created = $chat->__soapCall('SaveChatSessionEntity', [['ChatSessionEntity' => ['ChatSessionId' => 0, 'CustomerName' => 'Anne']]], null, $valid)->Response;
+$sid = $created->ChatSessionId;
+$picked = $chat->__soapCall('PickUpChatSession', [['ChatSessionId' => $sid]], null, $agent)->Response;
+$chat->__soapCall('AddChatMessage', [['ChatSessionId' => $sid, 'Message' => ['Type' => 'ToCustomer', 'Message' => 'How can I help?', 'Author' => 'Kari', 'ReadByCustomer' => 0, 'SpecialType' => 'None']]], null, $agent);
+$chat->__soapCall('AddChatMessage', [['ChatSessionId' => $sid, 'Message' => ['Type' => 'ToUser', 'Message' => 'My order is late.', 'Author' => 'Anne', 'ReadByCustomer' => 0, 'SpecialType' => 'None']]], null, $valid);
+$offered = $chat->__soapCall('TransferChatSession', [['ChatSessionId' => $sid, 'ToAssociate' => 'ola']], null, $agent)->Response;
+$accepted = $chat->__soapCall('AcceptChatSessionTransfer', [['ChatSessionId' => $sid]], null, $other)->Response;
+$stored = $chat->__soapCall('GetChatSessionEntity', [['ChatSessionEntityId' => $sid]], null, $other)->Response;
+$stored->Status = 'Finished';
+$closed = $chat->__soapCall('SaveChatSessionEntity', [['ChatSessionEntity' => $stored]], null, $other)->Response;
+$transcript = $chat->__soapCall('GetChatTranscript', [['ChatSessionId' => $sid, 'Html' => false]], null, $other)->Response;
+$sessionFlow = [
+    'created' => ['ChatSessionId' => $created->ChatSessionId, 'Status' => $created->Status, 'CustomerName' => $created->CustomerName],
+    'picked' => ['Status' => $picked->Status, 'User' => $picked->User->AssociateId],
+    'offeredTo' => $offered->TransferTo->AssociateId,
+    'acceptedBy' => $accepted->User->AssociateId,
+    'closed' => ['Status' => $closed->Status, 'CustomerName' => $closed->CustomerName],
+    'transcript' => $transcript,
+];
+
 echo json_encode([
     'stack' => 'php-soap',
     'stackVersion' => PHP_VERSION,
@@ -104,4 +128,5 @@ echo json_encode([
     'read' => array_map('message', $read->Response->ChatMessage ?? []),
     'invalidTicket' => ['succeeded' => $outputHeaders['Succeeded'] ?? null, 'exceptionType' => $info->ExceptionType ?? null, 'message' => $info->Message ?? null],
     'invalidTicketFault' => $fault,
+    'sessionFlow' => $sessionFlow,
 ], JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR), "\n";

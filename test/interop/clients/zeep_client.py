@@ -12,7 +12,7 @@ NS = 'http://www.superoffice.net/ws/crm/NetServer/Services88'
 FIELDS = ['ChatMessageId', 'ChatSessionId', 'Type', 'Message', 'Author', 'ReadByCustomer', 'SpecialType', 'SpecialParam', 'WhenPosted']
 
 parser = argparse.ArgumentParser()
-for name in ['wsdl', 'address', 'fault-address', 'soap', 'token', 'ticket', 'session']:
+for name in ['wsdl', 'address', 'fault-address', 'soap', 'token', 'ticket', 'session', 'agent-ticket', 'other-ticket']:
     parser.add_argument('--' + name, required=True)
 args = parser.parse_args()
 
@@ -61,6 +61,29 @@ except Fault as error:
     fault = {'code': error.code, 'message': error.message}
 
 messages = read.body.Response.ChatMessage if read.body.Response is not None else []
+
+# 5. The session flow: created by the customer's side, picked up, messages both ways, transferred, accepted,
+# closed by saving the session as Finished, the transcript read.
+agent, other = headers(args.agent_ticket), headers(args.other_ticket)
+created = chat.SaveChatSessionEntity(ChatSessionEntity={'ChatSessionId': 0, 'CustomerName': 'Anne'}, _soapheaders=headers(args.ticket)).body.Response
+sid = created.ChatSessionId
+picked = chat.PickUpChatSession(ChatSessionId=sid, _soapheaders=agent).body.Response
+chat.AddChatMessage(ChatSessionId=sid, Message={'Type': 'ToCustomer', 'Message': 'How can I help?', 'Author': 'Kari', 'ReadByCustomer': 0, 'SpecialType': 'None'}, _soapheaders=agent)
+chat.AddChatMessage(ChatSessionId=sid, Message={'Type': 'ToUser', 'Message': 'My order is late.', 'Author': 'Anne', 'ReadByCustomer': 0, 'SpecialType': 'None'}, _soapheaders=headers(args.ticket))
+offered = chat.TransferChatSession(ChatSessionId=sid, ToAssociate='ola', _soapheaders=agent).body.Response
+accepted = chat.AcceptChatSessionTransfer(ChatSessionId=sid, _soapheaders=other).body.Response
+stored = chat.GetChatSessionEntity(ChatSessionEntityId=sid, _soapheaders=other).body.Response
+stored.Status = 'Finished'
+closed = chat.SaveChatSessionEntity(ChatSessionEntity=stored, _soapheaders=other).body.Response
+transcript = chat.GetChatTranscript(ChatSessionId=sid, Html=False, _soapheaders=other).body.Response
+session_flow = {
+    'created': {'ChatSessionId': created.ChatSessionId, 'Status': created.Status, 'CustomerName': created.CustomerName},
+    'picked': {'Status': picked.Status, 'User': picked.User.AssociateId},
+    'offeredTo': offered.TransferTo.AssociateId,
+    'acceptedBy': accepted.User.AssociateId,
+    'closed': {'Status': closed.Status, 'CustomerName': closed.CustomerName},
+    'transcript': transcript,
+}
 print(json.dumps({
     'stack': 'python3-zeep',
     'stackVersion': zeep.__version__,
@@ -70,4 +93,5 @@ print(json.dumps({
     'invalidTicket': {'succeeded': invalid.header.Succeeded, 'exceptionType': info.ExceptionType if info else None,
                       'message': info.Message if info else None},
     'invalidTicketFault': fault,
+    'sessionFlow': session_flow,
 }, ensure_ascii=False))
