@@ -4,7 +4,7 @@
  * (autocannon's own histogram keeps whole milliseconds and 2xx answers only).
  */
 import autocannon from 'autocannon';
-import type { BenchRequest } from './workload.js';
+import type { BenchRequest, SessionCycle } from './workload.js';
 
 export interface LoadResult {
   readonly responses: number;
@@ -40,13 +40,33 @@ class Samples {
   }
 }
 
-export async function runLoad(url: string, request: BenchRequest, seconds: number, connections: number): Promise<LoadResult> {
+/**
+ * The requests of a cycle as autocannon sends them: in turn on each connection, each turn taking the next session
+ * of the pool (`{session}` in a body), so that a turn changes a session no other connection is changing.
+ */
+function cycleRequests(cycle: SessionCycle): autocannon.Request[] {
+  let turns = 0;
+  return cycle.requests.map((request, index) => ({
+    method: 'POST',
+    headers: { ...request.headers },
+    body: request.body,
+    setupRequest: (built: autocannon.Request, context: object) => {
+      // autocannon's context lives for one turn of the requests of a connection: the session of that turn.
+      const turn = context as { session?: number };
+      if (index === 0) turn.session = cycle.firstSession + (turns++ % cycle.sessions);
+      return { ...built, body: request.body.replace('{session}', String(turn.session)) };
+    },
+  }));
+}
+
+export async function runLoad(url: string, load: BenchRequest | SessionCycle, seconds: number, connections: number): Promise<LoadResult> {
   const latencies = new Samples();
   const statusCounts: Record<string, number> = {};
   const started = process.hrtime.bigint();
+  const what = 'requests' in load ? { requests: cycleRequests(load) } : { method: 'POST' as const, headers: { ...load.headers }, body: load.body };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, method: 'POST', headers: { ...request.headers }, body: request.body, connections, duration: seconds, pipelining: 1 },
+      { url, ...what, connections, duration: seconds, pipelining: 1 },
       (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {

@@ -253,15 +253,15 @@ const HEAP_WARMUP_RESPONSES = 2000;
 
 async function measure(server: ServerProcess, url: string, operation: Operation, settings: Settings, afterWarmup?: () => Promise<void>): Promise<Measurement> {
   const connections = operation.connections ?? settings.connections;
-  let warmup = await runLoad(url, operation.request, settings.warmup, connections);
+  let warmup = await runLoad(url, operation.cycle ?? operation.request, settings.warmup, connections);
   for (let total = warmup.responses; afterWarmup !== undefined && total < HEAP_WARMUP_RESPONSES; total += warmup.responses) {
-    warmup = await runLoad(url, operation.request, settings.warmup, connections);
+    warmup = await runLoad(url, operation.cycle ?? operation.request, settings.warmup, connections);
   }
   await afterWarmup?.();
   await server.ask({ type: 'begin' }, 'ack');
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const load = await runLoad(url, operation.request, settings.duration, connections);
+  const load = await runLoad(url, operation.cycle ?? operation.request, settings.duration, connections);
   const used = process.cpuUsage(cpu);
   const wall = performance.now() - started;
   const measured = await server.ask({ type: 'end' }, 'measured');
@@ -638,10 +638,10 @@ async function profile(settings: Settings): Promise<void> {
   const ready = await emulator.ready();
   await validate(ready.chatUrl, operation, 'emulator');
   const connections = operation.connections ?? settings.connections;
-  await runLoad(ready.chatUrl, operation.request, settings.warmup, connections);
+  await runLoad(ready.chatUrl, operation.cycle ?? operation.request, settings.warmup, connections);
   await emulator.ask({ type: 'begin' }, 'ack');
   const fromUs = Number(process.hrtime.bigint() / 1000n);
-  const load = await runLoad(ready.chatUrl, operation.request, settings.duration, connections);
+  const load = await runLoad(ready.chatUrl, operation.cycle ?? operation.request, settings.duration, connections);
   const toUs = Number(process.hrtime.bigint() / 1000n);
   const measured = await emulator.ask({ type: 'end' }, 'measured');
   // A normal exit writes the profile.

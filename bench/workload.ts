@@ -24,6 +24,38 @@ export const SCALE_PAGE = 10;
 
 type MessageDocument = NonNullable<TenantDocument['messages']>[number];
 
+/** The agent who picks sessions up, with a ticket of its own: the session operations act for the current user. */
+export const AGENT_TICKET = '7T:benchAgentTicket==';
+const AGENT = { UserName: 'agent', Password: 'secret', AssociateId: 5, FullName: 'Kari Nordmann', tickets: [AGENT_TICKET] };
+
+/** A session in conversation, with its agent and its customer: what GetChatSessionEntity reads. */
+export const SESSION_WITH_AGENT = 900;
+const AGENT_SESSION = {
+  ChatSessionId: SESSION_WITH_AGENT,
+  TopicId: 1,
+  User: { AssociateId: 5, Name: 'agent', FullName: 'Kari Nordmann', Type: 'InternalAssociate', UserName: 'agent' },
+  CustomerAlias: 'Anne',
+  CustomerName: 'Anne Customer',
+  CustomerEmail: 'anne@example.com',
+  Status: 'CustomerLast',
+  FirstMessage: 'Hello, my order is late.',
+  LastMessage: 'It was order 4711.',
+  WhenRequested: '2021-03-25T20:00:00Z',
+  WhenStarted: '2021-03-25T20:01:00Z',
+  InitialQueuePos: 1,
+  Rank: 1,
+};
+
+/** The queued sessions the pick-up cycle takes in turn, and one more for its validation. */
+export const PICKUP_VALIDATION_SESSION = 999;
+export const PICKUP_POOL_FIRST = 1001;
+export const PICKUP_POOL_SIZE = 1000;
+
+function queuedSessions(): Record<string, unknown>[] {
+  const ids = [PICKUP_VALIDATION_SESSION, ...Array.from({ length: PICKUP_POOL_SIZE }, (_, i) => PICKUP_POOL_FIRST + i)];
+  return ids.map((id) => ({ ChatSessionId: id, CustomerName: `Customer ${id}`, Status: 'InQueue', WhenRequested: '2021-03-25T20:00:00Z' }));
+}
+
 const BASE_MS = Date.UTC(2021, 2, 25, 20, 0, 0);
 
 /** A realistic stored message: its own text and WhenPosted (7 fraction digits), alternating type and author. */
@@ -44,7 +76,9 @@ function message(session: number, index: number): MessageDocument {
  */
 export function fixturesText(plan: FixturePlan): string {
   const tenant: Omit<TenantDocument, 'messages'> =
-    plan.preset === 'main' ? { sessions: [SESSION_ADD_SAMPLE, SESSION_ADD_SOAP11, SESSION_10, SESSION_1000] } : { sessions: [SESSION_SCALE] };
+    plan.preset === 'main'
+      ? { sessions: [SESSION_ADD_SAMPLE, SESSION_ADD_SOAP11, SESSION_10, SESSION_1000, AGENT_SESSION, ...queuedSessions()], users: [AGENT] }
+      : { sessions: [SESSION_SCALE] };
   const groups = plan.preset === 'main' ? [{ session: SESSION_10, count: 10 }, { session: SESSION_1000, count: 1000 }] : [{ session: SESSION_SCALE, count: plan.messages }];
   const parts: string[] = [];
   for (const { session, count } of groups) {
@@ -75,11 +109,21 @@ export interface Expectation {
   check(body: string, contentType: string): string | undefined;
 }
 
+/** Requests sent in turn on each connection, each turn on the next session of a pool: `{session}` in a body is its id. */
+export interface SessionCycle {
+  readonly requests: readonly BenchRequest[];
+  readonly firstSession: number;
+  readonly sessions: number;
+}
+
 export interface Operation {
   /** Short name: also the path the bare server answers it on. */
   readonly key: string;
   readonly label: string;
+  /** The request validated on both servers (and, without a cycle, the one measured). */
   readonly request: BenchRequest;
+  /** What is measured instead of the request, for an operation that changes what it acts on (a pick-up). */
+  readonly cycle?: SessionCycle;
   readonly expect: Expectation;
   /** Concurrent connections for this operation, when not the run's (--connections). */
   readonly connections?: number;
@@ -118,6 +162,11 @@ export function addChatMessageSoap11(action = `${CHAT_ACTION}/AddChatMessage`): 
 export function addChatMessageSample(): BenchRequest {
   const path = new URL('../../test/samples/AddChatMessage.request.xml', import.meta.url);
   return { headers: { 'content-type': 'application/soap+xml; charset=utf-8' }, body: readFileSync(path, 'utf8') };
+}
+
+/** A session operation over SOAP 1.1 with the agent's ticket: `body` is the inside of the operation's element. */
+function sessionSoap11(operation: string, body: string): BenchRequest {
+  return { headers: SOAP11_HEADERS(`${CHAT_ACTION}/${operation}`), body: soap11(credentialHeaders(AGENT_TICKET), `<c:${operation}>${body}</c:${operation}>`) };
 }
 
 export function getChatMessagesSoap11(session: number, after: number, ticket = TICKET): BenchRequest {
@@ -195,6 +244,24 @@ export function mainOperations(): Operation[] {
       request: getChatMessagesSoap11(SESSION_1000, 0),
       expect: succeeded(false, '1,000 messages', messageCount(1000)),
       connections: 1,
+    },
+    {
+      key: 'get-session',
+      label: 'GetChatSessionEntity',
+      request: sessionSoap11('GetChatSessionEntity', `<c:ChatSessionEntityId>${SESSION_WITH_AGENT}</c:ChatSessionEntityId>`),
+      expect: succeeded(false, 'the session', (body) => (body.includes(`<ChatSessionId>${SESSION_WITH_AGENT}</ChatSessionId>`) ? undefined : 'not the session asked for')),
+    },
+    {
+      // A pick-up changes the session: each connection picks up a queued session of the pool and resets it, in turn.
+      key: 'pickup',
+      label: 'PickUpChatSession, then ResetChatSession',
+      request: sessionSoap11('PickUpChatSession', `<c:ChatSessionId>${PICKUP_VALIDATION_SESSION}</c:ChatSessionId>`),
+      cycle: {
+        requests: [sessionSoap11('PickUpChatSession', '<c:ChatSessionId>{session}</c:ChatSessionId>'), sessionSoap11('ResetChatSession', '<c:ChatSessionId>{session}</c:ChatSessionId>')],
+        firstSession: PICKUP_POOL_FIRST,
+        sessions: PICKUP_POOL_SIZE,
+      },
+      expect: succeeded(false, 'the session picked up, or nil once it is not queued', () => undefined),
     },
     {
       key: 'invalid-ticket',
