@@ -40,7 +40,7 @@ export function saveChatSessionEntity(context: OperationContext, request: Operat
     if (stored.Status === 'Finished' && ACTIVE.has(given.Status)) note(context, stored, 'ReopenedByCustomer', null);
     context.store.put(context.tenant, 'sessions', saved);
   }
-  return { Response: sessionOf(context, saved.ChatSessionId) };
+  return { Response: knownSession(context, saved.ChatSessionId) };
 }
 
 /** The session, or nil for an id the tenant does not have (NetServer's Get of an entity answers null). */
@@ -81,7 +81,7 @@ export function transferChatSession(context: OperationContext, request: Operatio
   const offered: ChatSessionEntity = { ...session, TransferTo: target };
   context.store.put(context.tenant, 'sessions', offered);
   note(context, offered, 'TransferedSession', target.Name);
-  return { Response: sessionOf(context, offered.ChatSessionId) };
+  return { Response: knownSession(context, offered.ChatSessionId) };
 }
 
 /** The agent a session is offered to takes it. A session not being transferred is left as it is; one offered to another agent is refused. */
@@ -102,7 +102,7 @@ export function rejectChatSessionTransfer(context: OperationContext, request: Op
   const kept: ChatSessionEntity = { ...session, TransferTo: null };
   context.store.put(context.tenant, 'sessions', kept);
   note(context, kept, 'TransferRejected', associateOf(user).Name);
-  return { Response: sessionOf(context, kept.ChatSessionId) };
+  return { Response: knownSession(context, kept.ChatSessionId) };
 }
 
 /** Puts a session back in the queue for pickup, without its agent, as a bot hands a session over to a human. */
@@ -147,7 +147,7 @@ function createSession(context: OperationContext, given: ChatSessionEntity): Cha
   };
   context.store.put(context.tenant, 'sessions', created);
   note(context, created, 'NewSession', null);
-  return sessionOf(context, id);
+  return knownSession(context, id);
 }
 
 function pickUp(context: OperationContext, session: ChatSessionEntity, user: SoPrincipalCarrier): ChatSessionEntity {
@@ -157,7 +157,7 @@ function pickUp(context: OperationContext, session: ChatSessionEntity, user: SoP
   context.store.put(context.tenant, 'sessions', picked);
   // "The welcome message is sent to the customer": from the agent, so the session is now the agent's to answer.
   addNote(context, picked, { Type: 'ToCustomer', SpecialType: 'Welcome', Author: agent.FullName ?? agent.Name, Message: topicWelcome(context, picked), SpecialParam: null });
-  return sessionOf(context, picked.ChatSessionId);
+  return knownSession(context, picked.ChatSessionId);
 }
 
 /** "Lowest possible unique number for active sessions for user ... Starting at 1." */
@@ -193,16 +193,14 @@ function offeredSession(context: OperationContext, chatSessionId: number, user: 
   return session;
 }
 
-/** The tenant's session with this id; an id it does not have is the application error of an unknown session. */
+/**
+ * The tenant's session with this id, as stored now (after the notes a move wrote, which it follows); an id it
+ * does not have is the application error of an unknown session.
+ */
 function knownSession(context: OperationContext, chatSessionId: number): ChatSessionEntity {
   const session = context.store.get(context.tenant, 'sessions', chatSessionId);
   if (session === undefined) throw new EmulatorError('SessionUnknown', `Chat session ${chatSessionId} does not exist in tenant '${context.tenant}'.`, 'The chat session was not found.');
   return session;
-}
-
-/** The session as stored now: after its notes, which it follows. */
-function sessionOf(context: OperationContext, chatSessionId: number): ChatSessionEntity {
-  return knownSession(context, chatSessionId);
 }
 
 /** The user the ticket speaks for: operations "for the current user" have no meaning for a system ticket. */
