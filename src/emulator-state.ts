@@ -3,10 +3,9 @@ import { AdminInputError } from './admin/input.js';
 import type { ChatMessage } from './contract/chat-message.js';
 import type { ChatSessionEntity } from './contract/generated.js';
 import { FaultInjector, type FaultSpec, type InjectedFault } from './faults.js';
-import type { JsonValue } from './contract/schema.js';
-import { fixtureChanges, FIXTURE_USERS, FixturesError, loadFixtures, parseFixtures, type Fixtures } from './fixtures.js';
+import { FIXTURE_USERS, FixturesError, loadFixtures, parseFixtures, type Fixtures } from './fixtures.js';
 import { Journal, type JournalFilter, type JournalPage } from './journal/journal.js';
-import { applyChange, ChangeFormatError, changeFromJson, changeToJson } from './store/changes.js';
+import { applyChange, ChangeFormatError, changeFromJson, changeToJson, type Change } from './store/changes.js';
 import { DataDirError, IN_MEMORY_ONLY, type ChangeLog, type Durability, type LoggedLine } from './store/change-log.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import { InMemoryCredentials } from './store/credentials.js';
@@ -144,16 +143,12 @@ export class EmulatorState {
    * its tenant already has is refused before anything is loaded, so that a refused load changes nothing.
    */
   loadFixtures(document: Fixtures): void {
-    const fixtures = this.loadUnlogged(document);
-    const log = this.log;
-    if (log === undefined) return;
-    const batch: JsonValue[] = [];
-    for (const change of fixtureChanges(fixtures)) batch.push(changeToJson(change, FIXTURE_USERS));
-    log.append(batch);
+    const made = this.loadUnlogged(document);
+    this.log?.append(made.map((change) => changeToJson(change, FIXTURE_USERS)));
   }
 
-  /** Loads fixtures, their tenants by the names the tenants go by; returns them so named. */
-  private loadUnlogged(document: Fixtures): Fixtures {
+  /** Loads fixtures, their tenants by the names the tenants go by; returns the changes they made. */
+  private loadUnlogged(document: Fixtures): Change[] {
     const fixtures = withTenantNames(document, (name) => this.tenants.resolve(name));
     for (const [tenant, data] of fixtures.tenants) {
       const ids = new Set<number>();
@@ -164,9 +159,17 @@ export class EmulatorState {
         }
         ids.add(id);
       });
+      // A topic agent names a user of the tenant: one already there, or one of these fixtures.
+      const known = [
+        ...this.memory.list(tenant, 'associates').map((associate) => ({ name: associate.Name ?? '', id: associate.AssociateId })),
+        ...data.users.map((user) => ({ name: user.userName, id: user.principal.AssociateId })),
+      ];
+      data.topicAgents.forEach(({ User: named }, i) => {
+        const found = known.some(({ name, id }) => (named?.Name ?? named?.UserName ?? '').toLowerCase() === name.toLowerCase() || (named !== null && named.AssociateId !== 0 && named.AssociateId === id));
+        if (!found) throw new AdminInputError(`tenants.${tenant}.topicAgents[${i}].User: not a user of tenant '${tenant}' (its users: ${known.map(({ name }) => name).join(', ') || 'none'}).`);
+      });
     }
-    loadFixtures(fixtures, this.memory, this.credentials);
-    return fixtures;
+    return loadFixtures(fixtures, this.memory, this.credentials);
   }
 
   private loadStart(): void {

@@ -29,10 +29,14 @@ export const ERRORS = {
   ApplicationTokenUnknown: { kind: 'application', exceptionType: 'SoApplicationTokenException', rest: { status: 401 } },
   MessageNull: { kind: 'application', exceptionType: 'ArgumentNullException', rest: { status: 400, field: 'Message', message: 'Message: the message to add is missing.' } },
   SessionUnknown: { kind: 'application', exceptionType: 'SoNotFoundException', rest: { status: 404 } },
-  SessionNull: { kind: 'application', exceptionType: 'ArgumentNullException', rest: { status: 400, message: 'Entity to save is not in request body.' } },
+  EntityNull: { kind: 'application', exceptionType: 'ArgumentNullException', rest: { status: 400, message: 'Entity to save is not in request body.' } },
   /** An operation that acts for the current user, called with a ticket that speaks for no user (--ticket). */
   UserRequired: { kind: 'application', exceptionType: 'SoSecurityException', rest: { status: 403 } },
-  AssociateUnknown: { kind: 'application', exceptionType: 'SoNotFoundException', rest: { status: 404, field: 'ToAssociate' } },
+  AssociateUnknown: { kind: 'application', exceptionType: 'SoNotFoundException', rest: { status: 404 } },
+  TopicUnknown: { kind: 'application', exceptionType: 'SoNotFoundException', rest: { status: 404 } },
+  /** A right the caller does not have: managing a topic's agents, picking up a session of a topic. */
+  NotAllowed: { kind: 'application', exceptionType: 'SoSecurityException', rest: { status: 403 } },
+  InvalidArgument: { kind: 'application', exceptionType: 'ArgumentException', rest: { status: 400 } },
   /** A move the session's state does not allow: accepting or rejecting a transfer meant for someone else. */
   SessionMoveRefused: { kind: 'application', exceptionType: 'InvalidOperationException', rest: { status: 409 } },
   /** An operation of the WSDL that the emulator does not answer yet. */

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { storedChatMessage, type ChatMessage } from './contract/chat-message.js';
-import type { ChatSessionEntity } from './contract/generated.js';
+import type { ChatPresence, ChatSessionEntity, ChatTopicAgent, ChatTopicEntity, SoSystemInfoCarrier } from './contract/generated.js';
+import { defaultSystemInfo } from './operations/principal.js';
 import type { ReadContext } from './contract/codec.js';
 import { SERVICES88_NS } from './contract/namespaces.js';
 import { SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } from './contract/principal.js';
@@ -50,6 +51,12 @@ export interface TenantDocument {
   /** Messages by the contract's element names; values as JSON numbers or strings, enums by name, dates as xs:dateTime. */
   messages?: Partial<Record<keyof ChatMessage, string | number | null>>[];
   users?: UserDocument[];
+  /** Topics, their agents (User by the user's Name or AssociateId) and presence, by the contract's element names. */
+  topics?: Record<string, unknown>[];
+  topicAgents?: Record<string, unknown>[];
+  presence?: Record<string, unknown>[];
+  /** GetSystemInfo's answer: SoSystemInfoCarrier's fields by element name, over the emulator's defaults. */
+  systemInfo?: Record<string, unknown>;
 }
 
 /**
@@ -74,6 +81,11 @@ export interface TenantFixtures {
   readonly bearerTokens: readonly string[];
   /** A bare id, or a whole session. */
   readonly sessions: readonly (number | ChatSessionEntity)[];
+  readonly topics: readonly ChatTopicEntity[];
+  readonly topicAgents: readonly ChatTopicAgent[];
+  readonly presence: readonly ChatPresence[];
+  /** GetSystemInfo's answer, when the fixtures give one. */
+  readonly systemInfo: SoSystemInfoCarrier | null;
   /** Messages with ChatMessageId undefined get the tenant's next id when loaded. */
   readonly messages: readonly (Omit<ChatMessage, 'ChatMessageId'> & { ChatMessageId: number | undefined })[];
   readonly users: readonly User[];
@@ -115,7 +127,7 @@ export function parseFixtures(json: unknown, source: string, context: ReadContex
     const same = names.get(tenantKey(tenant));
     if (same !== undefined) throw new FixturesError(`${source}: tenants.${tenant}: the same tenant as tenants.${same} (CustIds are not case-sensitive).`);
     names.set(tenantKey(tenant), tenant);
-    tenants.set(tenant, parseTenant(value, `${source}: tenants.${tenant}`, context));
+    tenants.set(tenant, parseTenant(value, tenant, `${source}: tenants.${tenant}`, context));
   }
   return {
     tickets: strings(root['tickets'], `${source}: tickets`),
@@ -125,13 +137,21 @@ export function parseFixtures(json: unknown, source: string, context: ReadContex
   };
 }
 
-/** Puts fixtures into the stores: all of them, or (`onlyTenant`) that tenant's part only. */
-export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: InMemoryCredentials, onlyTenant?: TenantId): void {
-  for (const change of fixtureChanges(fixtures, onlyTenant)) applyChange(change, { store, credentials });
+/** Puts fixtures into the stores: all of them, or (`onlyTenant`) that tenant's part only. Returns the changes it made. */
+export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: InMemoryCredentials, onlyTenant?: TenantId): Change[] {
+  const made: Change[] = [];
+  for (const change of fixtureChanges(fixtures, store, onlyTenant)) {
+    applyChange(change, { store, credentials });
+    made.push(change);
+  }
+  return made;
 }
 
-/** Fixtures as the changes that load them, in order: credentials, users, sessions, then messages. */
-export function* fixtureChanges(fixtures: Fixtures, onlyTenant?: TenantId): Generator<Change> {
+/**
+ * Fixtures as the changes that load them, in order: credentials, users, sessions, topics, their agents (each named
+ * user found in `store`, the changes before it applied), presence, system information, then messages.
+ */
+function* fixtureChanges(fixtures: Fixtures, store: ChatStore, onlyTenant?: TenantId): Generator<Change> {
   if (onlyTenant === undefined) yield* grants(null, fixtures);
   for (const [tenant, data] of fixtures.tenants) {
     if (onlyTenant !== undefined && tenant !== onlyTenant) continue;
@@ -142,6 +162,10 @@ export function* fixtureChanges(fixtures: Fixtures, onlyTenant?: TenantId): Gene
       yield { kind: 'put', tenant, collection: 'associates', record: associateOf(user.principal) };
     }
     for (const session of data.sessions) yield { kind: 'put', tenant, collection: 'sessions', record: typeof session === 'number' ? newSession(session) : session };
+    for (const topic of data.topics) yield { kind: 'put', tenant, collection: 'topics', record: topic };
+    for (const agent of data.topicAgents) yield { kind: 'put', tenant, collection: 'topicAgents', record: resolveAgent(agent, tenant, store) };
+    for (const presence of data.presence) yield { kind: 'put', tenant, collection: 'presence', record: presence };
+    if (data.systemInfo !== null) yield { kind: 'put', tenant, collection: 'systemInfo', record: data.systemInfo };
     for (const message of data.messages) yield { kind: 'add', tenant, message };
   }
 }
@@ -152,9 +176,9 @@ function* grants(tenant: TenantId | null, from: { readonly tickets: readonly str
   for (const secret of from.bearerTokens) yield { kind: 'grant', tenant, credential: 'bearerToken', secret };
 }
 
-function parseTenant(json: unknown, where: string, context: ReadContext): TenantFixtures {
+function parseTenant(json: unknown, name: string, where: string, context: ReadContext): TenantFixtures {
   const tenant = object(json, where);
-  onlyKeys(tenant, ['tickets', 'applicationTokens', 'bearerTokens', 'sessions', 'messages', 'users'], where);
+  onlyKeys(tenant, ['tickets', 'applicationTokens', 'bearerTokens', 'sessions', 'messages', 'users', 'topics', 'topicAgents', 'presence', 'systemInfo'], where);
   const messages = array(tenant['messages'] ?? [], `${where}.messages`).map((m, i) => parseMessage(m, `${where}.messages[${i}]`, context));
   const users = array(tenant['users'] ?? [], `${where}.users`).map((u, i) => parseUser(u, `${where}.users[${i}]`, context));
   const seen = new Map<string, number>();
@@ -170,7 +194,60 @@ function parseTenant(json: unknown, where: string, context: ReadContext): Tenant
     sessions: array(tenant['sessions'] ?? [], `${where}.sessions`).map((s, i) => parseSession(s, `${where}.sessions[${i}]`, context)),
     messages,
     users,
+    topics: array(tenant['topics'] ?? [], `${where}.topics`).map((t, i) => parseRecord<ChatTopicEntity>('ChatTopicEntity', 'ChatTopicId', t, `${where}.topics[${i}]`, context)),
+    topicAgents: array(tenant['topicAgents'] ?? [], `${where}.topicAgents`).map((a, i) => parseTopicAgent(a, `${where}.topicAgents[${i}]`, context)),
+    presence: array(tenant['presence'] ?? [], `${where}.presence`).map((p, i) => parsePresence(p, `${where}.presence[${i}]`, context)),
+    systemInfo: tenant['systemInfo'] === undefined ? null : parseSystemInfo(tenant['systemInfo'], name, `${where}.systemInfo`, context),
   };
+}
+
+/** The tenant's system information: the fields given, by SoSystemInfoCarrier's element names, over the emulator's own. */
+function parseSystemInfo(json: unknown, tenant: string, where: string, context: ReadContext): SoSystemInfoCarrier {
+  const given = object(json, where);
+  const read = schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoSystemInfoCarrier')).fromJson(given, where, fixturesReading(context)) as unknown as Record<string, unknown>;
+  const info: Record<string, unknown> = { ...defaultSystemInfo({ tenant }) };
+  for (const key of Object.keys(given)) info[key] = read[key];
+  // Built from the defaults and the fields the schema read.
+  return info as SoSystemInfoCarrier;
+}
+
+/** A record of a contract type, its id required: the schema reads every field and refuses any other key. */
+function parseRecord<T>(type: string, idField: string, json: unknown, where: string, context: ReadContext): T {
+  const fields = object(json, where);
+  if (fields[idField] === undefined) throw new FixturesError(`${where}: ${idField} is required.`);
+  return schemaOf('Chat').codec(clark(SERVICES88_NS, type)).fromJson(fields, where, fixturesReading(context)) as unknown as T;
+}
+
+function parsePresence(json: unknown, where: string, context: ReadContext): ChatPresence {
+  return parseRecord<ChatPresence>('ChatPresence', 'UserId', json, where, context);
+}
+
+/** A topic's agent: its User names an associate of the tenant (a fixture user) by Name, UserName or AssociateId. */
+function parseTopicAgent(json: unknown, where: string, context: ReadContext): ChatTopicAgent {
+  const agent = parseRecord<ChatTopicAgent>('ChatTopicAgent', 'TopicId', json, where, context);
+  if (agent.User === null) throw new FixturesError(`${where}.User is required: name a user of the tenant by Name, UserName or AssociateId.`);
+  return agent;
+}
+
+/**
+ * The associate a fixture topic agent names, among the tenant's associates when it is loaded (its users, these
+ * fixtures' or loaded before): the agent is kept with the whole associate.
+ */
+function resolveAgent(agent: ChatTopicAgent, tenant: TenantId, store: ChatStore): ChatTopicAgent {
+  const named = agent.User;
+  const associates = store.list(tenant, 'associates');
+  const found = associates.find(
+    (associate) =>
+      named !== null &&
+      ((named.Name !== null && associate.Name?.toLowerCase() === named.Name.toLowerCase()) ||
+        (named.UserName !== null && associate.Name?.toLowerCase() === named.UserName.toLowerCase()) ||
+        (named.AssociateId !== 0 && associate.AssociateId === named.AssociateId)),
+  );
+  if (found === undefined) {
+    const name = named?.Name ?? named?.UserName ?? String(named?.AssociateId ?? '');
+    throw new FixturesError(`tenants.${tenant}.topicAgents: '${name}' is not a user of tenant '${tenant}' (its users: ${associates.map((a) => a.Name ?? '').join(', ') || 'none'}).`);
+  }
+  return { ...agent, User: found };
 }
 
 /** The contract's types the fixtures are read by, strictly (see JsonReading): exactly as SOAP reads them. */

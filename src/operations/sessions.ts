@@ -1,11 +1,13 @@
 import type { ChatMessage } from '../contract/chat-message.js';
 import { formatXsDateTime, isDotNetMinValue, DOTNET_MIN_VALUE } from '../contract/datetime.js';
-import type { Associate, ChatMessageSpecialType, ChatSessionEntity, ChatSessionStatus, OperationRequests, OperationResponses } from '../contract/generated.js';
+import type { ChatMessageSpecialType, ChatSessionEntity, ChatSessionStatus, OperationRequests, OperationResponses } from '../contract/generated.js';
 import type { SoPrincipalCarrier } from '../contract/principal.js';
 import { EmulatorError } from '../errors.js';
 import { associateOf, newSession } from '../store/records.js';
 import { escapeText } from '../xml.js';
 import type { OperationContext } from './context.js';
+import { associateNamed, currentUser } from './people.js';
+import { mayRespond } from './topics.js';
 
 /**
  * Chat sessions and their lifecycle, independent of how they are called. What SuperOffice documents is followed
@@ -28,7 +30,7 @@ export function createDefaultChatSessionEntity(): Responses['CreateDefaultChatSe
  */
 export function saveChatSessionEntity(context: OperationContext, request: OperationRequests['SaveChatSessionEntity']): Responses['SaveChatSessionEntity'] {
   const given = request.ChatSessionEntity;
-  if (given === null) throw new EmulatorError('SessionNull', 'Value cannot be null. Parameter name: chatSessionEntity', 'The chat session to save is missing.');
+  if (given === null) throw new EmulatorError('EntityNull', 'Value cannot be null. Parameter name: chatSessionEntity', 'The chat session to save is missing.');
   if (given.ChatSessionId === 0) return { Response: createSession(context, given) };
   const stored = knownSession(context, given.ChatSessionId);
   let saved: ChatSessionEntity = given;
@@ -58,13 +60,20 @@ export function deleteChatSessionEntity(context: OperationContext, request: Oper
 export function pickUpChatSession(context: OperationContext, request: OperationRequests['PickUpChatSession']): Responses['PickUpChatSession'] {
   const user = currentUser(context, 'PickUpChatSession');
   const session = knownSession(context, request.ChatSessionId);
+  if (!mayRespond(context, session.TopicId, user)) {
+    throw new EmulatorError(
+      'NotAllowed',
+      `${user.Associate ?? ''} (${user.AssociateId}) may not pick up chat session ${session.ChatSessionId}: only the agents who may respond in its topic ${session.TopicId} can.`,
+      'You may not answer chats in this topic.',
+    );
+  }
   return { Response: session.Status === 'InQueue' ? pickUp(context, session, user) : null };
 }
 
-/** The caller answers the session that has waited longest in the queue; nil when none waits. */
+/** The caller answers the session that has waited longest in the queue of the topics they may respond in; nil when none waits. */
 export function pickUpFirstChatSession(context: OperationContext): Responses['PickUpFirstChatSession'] {
   const user = currentUser(context, 'PickUpFirstChatSession');
-  const queued = context.store.list(context.tenant, 'sessions').filter((session) => session.Status === 'InQueue');
+  const queued = context.store.list(context.tenant, 'sessions').filter((session) => session.Status === 'InQueue' && mayRespond(context, session.TopicId, user));
   const first = queued.reduce<ChatSessionEntity | undefined>((oldest, session) => (oldest === undefined || waitedLonger(session, oldest) ? session : oldest), undefined);
   return { Response: first === undefined ? null : pickUp(context, first, user) };
 }
@@ -201,31 +210,6 @@ function knownSession(context: OperationContext, chatSessionId: number): ChatSes
   const session = context.store.get(context.tenant, 'sessions', chatSessionId);
   if (session === undefined) throw new EmulatorError('SessionUnknown', `Chat session ${chatSessionId} does not exist in tenant '${context.tenant}'.`, 'The chat session was not found.');
   return session;
-}
-
-/** The user the ticket speaks for: operations "for the current user" have no meaning for a system ticket. */
-function currentUser(context: OperationContext, operation: string): SoPrincipalCarrier {
-  if (context.user !== null) return context.user;
-  throw new EmulatorError(
-    'UserRequired',
-    `${operation} acts for the current user, and this ticket speaks for none (a --ticket ticket, or a fixture ticket bound to no user): call it with the ticket of a user, from AuthenticateUsernamePassword or a fixture user's tickets.`,
-    'A user must be logged in to do this.',
-  );
-}
-
-/** An associate of the tenant by user name (in any case) or by associate id, as TransferChatSession's ToAssociate names one. */
-function associateNamed(context: OperationContext, name: string | null): Associate {
-  const wanted = (name ?? '').trim();
-  const associates = context.store.list(context.tenant, 'associates');
-  const found = associates.find((associate) => associate.Name?.toLowerCase() === wanted.toLowerCase() || String(associate.AssociateId) === wanted);
-  if (found === undefined || wanted === '') {
-    throw new EmulatorError(
-      'AssociateUnknown',
-      `ToAssociate '${wanted}' is not an associate of tenant '${context.tenant}': give a user name or an associate id of ${associates.map((associate) => `${associate.Name ?? ''} (${associate.AssociateId})`).join(', ') || 'its users (it has none)'}.`,
-      'The agent to transfer to was not found.',
-    );
-  }
-  return found;
 }
 
 /** A system note in the session, as SuperOffice writes one: a Special message naming what happened. */

@@ -26,6 +26,7 @@ import { parseTimeZoneHeader } from './timezone.js';
  * The Chat agent over SuperOffice's REST WebAPI, on the same store and operation table as the SOAP services:
  *   POST /api/v1/ChatSession/{id}/Messages, GET /api/v1/ChatSession/{id}/Messages?after=N,
  *   GET /api/v1/ChatSession/default, POST /api/v1/ChatSession, GET, PUT and DELETE /api/v1/ChatSession/{id},
+ *   the same of /api/v1/ChatTopic,
  *   POST /api/v1/Agents/Chat/{Operation} for every operation of Chat.svc,
  * each also under /<CustId>/api/v1/... for a tenant.
  */
@@ -123,42 +124,67 @@ const MESSAGE_ENDPOINTS: readonly Endpoint[] = [
   },
 ];
 
+/** The operations behind an entity's resource, and the name of its request's entity and id fields. */
+interface Resource {
+  readonly path: string;
+  readonly createDefault: OperationName;
+  readonly save: OperationName;
+  readonly get: OperationName;
+  readonly delete: OperationName;
+  /** The save request's entity field, and the entity's own id field. */
+  readonly entityField: string;
+  readonly idField: string;
+  /** The get and delete requests' id field. */
+  readonly idParameter: string;
+}
+
 /**
- * The chat session as a resource, as the WebAPI's ChatSession pages document it: `default` a new one, POST creates,
- * GET reads (404 for an id the tenant does not have), PUT saves the one its path names, DELETE deletes (204).
+ * An entity as a resource, as the WebAPI's ChatSession and ChatTopic pages document them: `default` a new one, POST
+ * creates, GET reads (404 for an id the tenant does not have), PUT saves the one its path names, DELETE deletes (204).
  */
-const SESSION_ENDPOINTS: readonly Endpoint[] = [
-  { method: 'get', path: '/api/v1/ChatSession/default', operation: 'CreateDefaultChatSessionEntity', read: (_request, _body, context) => callOf('CreateDefaultChatSessionEntity', {}, context) },
-  {
-    method: 'post',
-    path: '/api/v1/ChatSession',
-    operation: 'SaveChatSessionEntity',
-    read: (_request, body, context) => callOfFields('SaveChatSessionEntity', { ChatSessionEntity: { json: entityOf(body), where: '' } }, context),
-  },
-  {
-    method: 'get',
-    path: '/api/v1/ChatSession/:chatSessionId',
-    operation: 'GetChatSessionEntity',
-    nilIsNotFound: true,
-    read: (request, _body, context) => callOfFields('GetChatSessionEntity', { ChatSessionEntityId: { json: request.params['chatSessionId'], where: 'chatSessionId' } }, context),
-  },
-  {
-    method: 'put',
-    path: '/api/v1/ChatSession/:chatSessionId',
-    operation: 'SaveChatSessionEntity',
-    read: (request, body, context) => {
-      const entity = entityOf(body);
-      // The path names the session to save, whatever id the body gives.
-      const named = entity === null ? null : { ...entity, ChatSessionId: request.params['chatSessionId'] ?? '' };
-      return callOfFields('SaveChatSessionEntity', { ChatSessionEntity: { json: named, where: '' } }, context);
+function resourceEndpoints(resource: Resource): Endpoint[] {
+  const { path, entityField, idField, idParameter } = resource;
+  const byId = (operation: OperationName) => (request: Request, _body: Fields, context: ReadContext) => callOfFields(operation, { [idParameter]: { json: request.params['id'], where: 'id' } }, context);
+  return [
+    { method: 'get', path: `${path}/default`, operation: resource.createDefault, read: (_request, _body, context) => callOf(resource.createDefault, {}, context) },
+    { method: 'post', path, operation: resource.save, read: (_request, body, context) => callOfFields(resource.save, { [entityField]: { json: entityOf(body), where: '' } }, context) },
+    { method: 'get', path: `${path}/:id`, operation: resource.get, nilIsNotFound: true, read: byId(resource.get) },
+    {
+      method: 'put',
+      path: `${path}/:id`,
+      operation: resource.save,
+      read: (request, body, context) => {
+        const entity = entityOf(body);
+        // The path names the entity to save, whatever id the body gives.
+        const named = entity === null ? null : { ...entity, [idField]: request.params['id'] ?? '' };
+        return callOfFields(resource.save, { [entityField]: { json: named, where: '' } }, context);
+      },
     },
-  },
-  {
-    method: 'delete',
-    path: '/api/v1/ChatSession/:chatSessionId',
-    operation: 'DeleteChatSessionEntity',
-    read: (request, _body, context) => callOfFields('DeleteChatSessionEntity', { ChatSessionEntityId: { json: request.params['chatSessionId'], where: 'chatSessionId' } }, context),
-  },
+    { method: 'delete', path: `${path}/:id`, operation: resource.delete, read: byId(resource.delete) },
+  ];
+}
+
+const RESOURCE_ENDPOINTS: readonly Endpoint[] = [
+  ...resourceEndpoints({
+    path: '/api/v1/ChatSession',
+    createDefault: 'CreateDefaultChatSessionEntity',
+    save: 'SaveChatSessionEntity',
+    get: 'GetChatSessionEntity',
+    delete: 'DeleteChatSessionEntity',
+    entityField: 'ChatSessionEntity',
+    idField: 'ChatSessionId',
+    idParameter: 'ChatSessionEntityId',
+  }),
+  ...resourceEndpoints({
+    path: '/api/v1/ChatTopic',
+    createDefault: 'CreateDefaultChatTopicEntity',
+    save: 'SaveChatTopicEntity',
+    get: 'GetChatTopicEntity',
+    delete: 'DeleteChatTopicEntity',
+    entityField: 'ChatTopicEntity',
+    idField: 'ChatTopicId',
+    idParameter: 'ChatTopicEntityId',
+  }),
 ];
 
 /**
@@ -183,7 +209,7 @@ export function restRouter(settings: RestSettings): Router {
   const router = express.Router({ caseSensitive: false });
   const raw = bodyWithin(settings.maxBodyBytes);
   // The messages' paths and `default` before `ChatSession/{id}`, which would take them.
-  for (const endpoint of [...MESSAGE_ENDPOINTS, ...SESSION_ENDPOINTS, AGENT_ENDPOINT]) {
+  for (const endpoint of [...MESSAGE_ENDPOINTS, ...RESOURCE_ENDPOINTS, AGENT_ENDPOINT]) {
     for (const path of [endpoint.path, `/:custId${endpoint.path}`]) {
       router[endpoint.method](path, raw, (request, response, next) => {
         handleRest(settings, endpoint, request, response).catch(next);
@@ -215,7 +241,7 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     // $select is held to the result's fields before the operation runs: a bad one changes nothing.
     const select = selectionOf(call.resultType, request.query['$select']);
     const result = run(settings, tenant, user, call);
-    if (result === null && endpoint.nilIsNotFound === true) throw new EmulatorError('NotFound', `${call.resultType.typeName} ${request.params['chatSessionId'] ?? ''} is not found in tenant '${tenant}'.`);
+    if (result === null && endpoint.nilIsNotFound === true) throw new EmulatorError('NotFound', `${call.resultType.typeName} ${request.params['id'] ?? ''} is not found in tenant '${tenant}'.`);
     body = call.noResult ? '' : represent(result, call.resultType, how, select);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();

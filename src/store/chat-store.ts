@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../contract/chat-message.js';
-import type { Associate, ChatPresence, ChatSessionEntity, ChatTopicAgent, ChatTopicEntity } from '../contract/generated.js';
+import type { Associate, ChatPresence, ChatSessionEntity, ChatTopicAgent, ChatTopicEntity, SoSystemInfoCarrier } from '../contract/generated.js';
+import type { ServiceName } from '../contract/operations.js';
 
 /** A tenant's name: `default` for the on-site style address, otherwise the CustId of the address. */
 export type TenantId = string;
@@ -9,26 +10,29 @@ export const DEFAULT_TENANT: TenantId = 'default';
 /** A message as a client hands it in: everything but the id, which the store assigns. */
 export type NewChatMessage = Omit<ChatMessage, 'ChatMessageId'>;
 
-/** The records a tenant holds beside its messages, by collection, each of a type Chat.wsdl declares. */
+/** The records a tenant holds beside its messages, by collection, each of a type its service's WSDL declares. */
 export interface RecordTypes {
   sessions: ChatSessionEntity;
   topics: ChatTopicEntity;
   topicAgents: ChatTopicAgent;
   presence: ChatPresence;
   associates: Associate;
+  /** The tenant's system information (SoPrincipal's GetSystemInfo), at most one, under key 0. */
+  systemInfo: SoSystemInfoCarrier;
 }
 
 export type CollectionName = keyof RecordTypes;
 export type RecordKey = number | string;
 
-/** Each collection's contract type (its local name in Chat.wsdl), and the key a record is kept under. */
-export const COLLECTIONS: { readonly [C in CollectionName]: { readonly type: string; key(record: RecordTypes[C]): RecordKey } } = {
-  sessions: { type: 'ChatSessionEntity', key: (session) => session.ChatSessionId },
-  topics: { type: 'ChatTopicEntity', key: (topic) => topic.ChatTopicId },
+/** Each collection's contract type (its local name in its service's WSDL), and the key a record is kept under. */
+export const COLLECTIONS: { readonly [C in CollectionName]: { readonly service: ServiceName; readonly type: string; key(record: RecordTypes[C]): RecordKey } } = {
+  sessions: { service: 'Chat', type: 'ChatSessionEntity', key: (session) => session.ChatSessionId },
+  topics: { service: 'Chat', type: 'ChatTopicEntity', key: (topic) => topic.ChatTopicId },
   // An agent is a member of a topic once: the pair is the key.
-  topicAgents: { type: 'ChatTopicAgent', key: (agent) => `${agent.TopicId}/${agent.User?.AssociateId ?? 0}` },
-  presence: { type: 'ChatPresence', key: (presence) => presence.UserId },
-  associates: { type: 'Associate', key: (associate) => associate.AssociateId },
+  topicAgents: { service: 'Chat', type: 'ChatTopicAgent', key: (agent) => `${agent.TopicId}/${agent.User?.AssociateId ?? 0}` },
+  presence: { service: 'Chat', type: 'ChatPresence', key: (presence) => presence.UserId },
+  associates: { service: 'Chat', type: 'Associate', key: (associate) => associate.AssociateId },
+  systemInfo: { service: 'SoPrincipal', type: 'SoSystemInfoCarrier', key: () => 0 },
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];

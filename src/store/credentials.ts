@@ -35,8 +35,8 @@ export interface CredentialStore {
   isKnownBearerToken(tenant: TenantId, token: string): boolean;
   /** The principal of the tenant's user with this name (case-insensitive) and password, if any. */
   authenticate(tenant: TenantId, userName: string, password: string): SoPrincipalCarrier | undefined;
-  /** Makes `ticket`, issued at `nowMs` to `user`, valid in `tenant` until `expiresAtMs`. */
-  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number, user: SoPrincipalCarrier): void;
+  /** Makes `ticket`, issued at `nowMs` to `user` (null: a system ticket), valid in `tenant` until `expiresAtMs`. */
+  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number, user: SoPrincipalCarrier | null): void;
 }
 
 export class InMemoryCredentials implements CredentialStore {
@@ -73,7 +73,7 @@ export class InMemoryCredentials implements CredentialStore {
     for (const ticket of user.tickets) this.userTickets.set(digest(ticket), { tenant, valid });
   }
 
-  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number, user: SoPrincipalCarrier): void {
+  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number, user: SoPrincipalCarrier | null): void {
     this.sweepExpired(nowMs);
     this.issued.set(digest(ticket), { tenant, expiresAtMs, valid: { status: 'valid', user } });
   }

@@ -86,7 +86,7 @@ export class InMemoryChatStore implements ChatStore {
   private tenant(tenant: TenantId): TenantState {
     let state = this.tenants.get(tenant);
     if (state === undefined) {
-      state = { nextId: 1, messages: new Map(), records: { sessions: new Map(), topics: new Map(), topicAgents: new Map(), presence: new Map(), associates: new Map() } };
+      state = { nextId: 1, messages: new Map(), records: { sessions: new Map(), topics: new Map(), topicAgents: new Map(), presence: new Map(), associates: new Map(), systemInfo: new Map() } };
       this.tenants.set(tenant, state);
     }
     return state;

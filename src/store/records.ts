@@ -9,7 +9,7 @@ import { COLLECTIONS, type CollectionName } from './chat-store.js';
 
 /** The codec of a collection's records: how the change log and the fixtures write and read them. */
 export function recordType(collection: CollectionName): TypeCodec {
-  return schemaOf('Chat').codec(clark(SERVICES88_NS, COLLECTIONS[collection].type));
+  return schemaOf(COLLECTIONS[collection].service).codec(clark(SERVICES88_NS, COLLECTIONS[collection].type));
 }
 
 /** A record of the collection's type with every field at its default (the value an absent element takes), then `fields`. */

@@ -50,7 +50,7 @@ describe('changes as data', () => {
     expect(() => changeFromJson({ kind: 'move', tenant: 'T' }, 'line 3', FIXTURE_USERS, READ_CONTEXT)).to.throw(ChangeFormatError, 'line 3 is not a change this emulator wrote.');
     expect(() => changeFromJson({ kind: 'put', tenant: 'T', collection: 'rooms', record: {} }, 'line 3', FIXTURE_USERS, READ_CONTEXT)).to.throw(
       ChangeFormatError,
-      'line 3.collection: expected one of sessions, topics, topicAgents, presence, associates.',
+      'line 3.collection: expected one of sessions, topics, topicAgents, presence, associates, systemInfo.',
     );
     expect(() => changeFromJson({ kind: 'put', tenant: 'T', collection: 'topics', record: { ChatTopicId: 'x' } }, 'line 3', FIXTURE_USERS, READ_CONTEXT)).to.throw(
       ChangeFormatError,
