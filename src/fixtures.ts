@@ -5,7 +5,7 @@ import type { ChatPresence, ChatSessionEntity, ChatTopicAgent, ChatTopicEntity, 
 import { defaultSystemInfo } from './operations/principal.js';
 import type { ReadContext } from './contract/codec.js';
 import { SERVICES88_NS } from './contract/namespaces.js';
-import { SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } from './contract/principal.js';
+import { emptyPrincipal, SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } from './contract/principal.js';
 import { strictReading, type JsonReading, type JsonValue } from './contract/schema.js';
 import { schemaOf } from './contract/schemas.js';
 import { clark, XS_NS } from './contract/wsdl-model.js';
@@ -282,31 +282,7 @@ function parseMessage(json: unknown, where: string, context: ReadContext): Tenan
  * What a fixture user is unless it says otherwise: an employee whose Associate (login name) is its UserName,
  * strings empty rather than nil, as the real service fills them, and no rights or secondary groups.
  */
-const USER_DEFAULTS: Omit<SoPrincipalCarrier, 'Associate'> = {
-  UserType: 'InternalAssociate',
-  AssociateId: 0,
-  IsPerson: true,
-  PersonId: 0,
-  CountryId: 0,
-  HomeCountryId: 0,
-  ContactId: 0,
-  GroupId: 0,
-  BusinessId: 0,
-  CategoryId: 0,
-  ContactOwner: 0,
-  RoleId: 0,
-  RoleName: '',
-  RoleDescription: '',
-  RoleType: 'Employee',
-  FullName: '',
-  EMailAddress: '',
-  FunctionRights: [],
-  EjUserId: 0,
-  EjAccessLevel: 0,
-  EjUserStatus: 'StatusNone',
-  SecondaryGroups: [],
-  DatabaseContextIdentifier: '',
-};
+const USER_DEFAULTS: Omit<SoPrincipalCarrier, 'Associate'> = { ...emptyPrincipal(''), UserType: 'InternalAssociate', IsPerson: true, RoleType: 'Employee', EjUserStatus: 'StatusNone' };
 
 /** The SoPrincipalCarrier fields a fixture user may give: all but those the emulator answers empty. */
 const PRINCIPAL_FIELDS = SO_PRINCIPAL_CARRIER_FIELDS.filter((name): name is keyof SoPrincipalCarrier => name !== 'Licenses' && name !== 'ProvidedCredentials');

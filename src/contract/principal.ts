@@ -8,3 +8,36 @@ export type SoPrincipalCarrier = Omit<GeneratedCarrier, 'Licenses' | 'ProvidedCr
 
 /** The SoPrincipalCarrier sequence, in contract order. */
 export const SO_PRINCIPAL_CARRIER_FIELDS = TYPE_FIELDS.SoPrincipalCarrier;
+
+/**
+ * A principal of `associate` with every number 0, every string empty rather than nil (as the real service fills
+ * them) and no rights or groups: what a fixture user or the system user is, but for what sets them apart.
+ */
+export function emptyPrincipal(associate: string): SoPrincipalCarrier {
+  return {
+    UserType: 'Unknown',
+    Associate: associate,
+    AssociateId: 0,
+    IsPerson: false,
+    PersonId: 0,
+    CountryId: 0,
+    HomeCountryId: 0,
+    ContactId: 0,
+    GroupId: 0,
+    BusinessId: 0,
+    CategoryId: 0,
+    ContactOwner: 0,
+    RoleId: 0,
+    RoleName: '',
+    RoleDescription: '',
+    RoleType: 'Employee',
+    FullName: '',
+    EMailAddress: '',
+    FunctionRights: [],
+    EjUserId: 0,
+    EjAccessLevel: 0,
+    EjUserStatus: 'StatusNone',
+    SecondaryGroups: [],
+    DatabaseContextIdentifier: '',
+  };
+}

@@ -1,6 +1,6 @@
 import { epochMillisecondsOf } from '../contract/datetime.js';
 import type { OperationRequests, OperationResponses, SoSystemInfoCarrier } from '../contract/generated.js';
-import type { SoPrincipalCarrier } from '../contract/principal.js';
+import { emptyPrincipal, type SoPrincipalCarrier } from '../contract/principal.js';
 import { encodeTicket, newTicketParts } from '../contract/ticket.js';
 import { DEFAULT_TENANT } from '../store/chat-store.js';
 import type { OperationContext } from './context.js';
@@ -20,32 +20,7 @@ const NOT_AUTHENTICATED: Login = { Response: null, Credentials: null, Authentica
  * Who an access token or a system ticket logs in as: the installation's system user, as NetServer names it. Its
  * ticket speaks for no associate, as a --ticket ticket does.
  */
-const SYSTEM_PRINCIPAL: SoPrincipalCarrier = {
-  UserType: 'SystemAssociate',
-  Associate: 'SYSTEM',
-  AssociateId: 0,
-  IsPerson: false,
-  PersonId: 0,
-  CountryId: 0,
-  HomeCountryId: 0,
-  ContactId: 0,
-  GroupId: 0,
-  BusinessId: 0,
-  CategoryId: 0,
-  ContactOwner: 0,
-  RoleId: 0,
-  RoleName: '',
-  RoleDescription: '',
-  RoleType: 'System',
-  FullName: 'System',
-  EMailAddress: '',
-  FunctionRights: [],
-  EjUserId: 0,
-  EjAccessLevel: 0,
-  EjUserStatus: 'StatusSystem',
-  SecondaryGroups: [],
-  DatabaseContextIdentifier: '',
-};
+const SYSTEM_PRINCIPAL: SoPrincipalCarrier = { ...emptyPrincipal('SYSTEM'), UserType: 'SystemAssociate', RoleType: 'System', FullName: 'System', EjUserStatus: 'StatusSystem' };
 
 export function authenticateUsernamePassword(context: OperationContext, request: OperationRequests['AuthenticateUsernamePassword']): Login {
   // A nil UserName or Password logs nobody in, not even a user whose name or password is empty.

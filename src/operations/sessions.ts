@@ -7,7 +7,7 @@ import { associateOf, newSession } from '../store/records.js';
 import { escapeText } from '../xml.js';
 import type { OperationContext } from './context.js';
 import { associateNamed, currentUser } from './people.js';
-import { mayRespond } from './topics.js';
+import { isMember, mayRespond } from './topics.js';
 
 /**
  * Chat sessions and their lifecycle, independent of how they are called. What SuperOffice documents is followed
@@ -122,11 +122,23 @@ export function resetChatSession(context: OperationContext, request: OperationRe
   return { Response: queued };
 }
 
-/** The sessions the caller has or is offered: theirs, those transferred to them, and those waiting in the queue. */
+/**
+ * The sessions the caller is a member of: theirs, those transferred to them, and those of the topics they are a
+ * member of ("at least one of: Can Respond, Notifications, Listen or Manager"); of a session without a topic, the
+ * ones waiting in the queue.
+ */
 export function chatSessionsForUser(context: OperationContext): Responses['ChatSessionsForUser'] {
   const user = currentUser(context, 'ChatSessionsForUser');
   const sessions = context.store.list(context.tenant, 'sessions');
-  return { Response: sessions.filter((session) => session.User?.AssociateId === user.AssociateId || session.TransferTo?.AssociateId === user.AssociateId || session.Status === 'InQueue') };
+  const hasTopic = (session: ChatSessionEntity) => context.store.get(context.tenant, 'topics', session.TopicId) !== undefined;
+  return {
+    Response: sessions.filter(
+      (session) =>
+        session.User?.AssociateId === user.AssociateId ||
+        session.TransferTo?.AssociateId === user.AssociateId ||
+        (hasTopic(session) ? isMember(context, session.TopicId, user) : session.Status === 'InQueue'),
+    ),
+  };
 }
 
 /** The conversation as text, a line a message, or as an HTML table; every value escaped for HTML. */

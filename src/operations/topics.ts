@@ -132,6 +132,16 @@ export function isWithinOpeningHours(context: OperationContext, request: Operati
   return { Response: isOpen(topic.OpeningHours, context.clock.now()) };
 }
 
+/**
+ * Is the user a member of the topic: "at least one of: Can Respond, Notifications, Listen or Manager". A topic the
+ * tenant does not have (a session's TopicId 0) has every user as a member.
+ */
+export function isMember(context: OperationContext, topicId: number, user: SoPrincipalCarrier): boolean {
+  if (context.store.get(context.tenant, 'topics', topicId) === undefined) return true;
+  const agent = context.store.get(context.tenant, 'topicAgents', agentKey(topicId, user.AssociateId));
+  return agent !== undefined && (agent.CanRespond || agent.CanNotify || agent.CanListen || agent.CanManage);
+}
+
 /** May the caller pick up a session of this topic: a topic the tenant does not have takes anyone, otherwise its agents who may respond. */
 export function mayRespond(context: OperationContext, topicId: number, user: SoPrincipalCarrier): boolean {
   if (context.store.get(context.tenant, 'topics', topicId) === undefined) return true;

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import soap from 'soap';
 import { SERVICES88_NS } from '../../src/contract/namespaces.js';
-import { SERVICES, type OperationName, type ServiceName } from '../../src/contract/operations.js';
+import { SERVICES, type ServiceName } from '../../src/contract/operations.js';
 import { useEmulator } from '../support/emulator.js';
+import { callEveryOperation } from '../support/every-operation.js';
 import { SAMPLE_TICKET, SAMPLE_TOKEN } from '../support/soap.js';
 
 /** A node-soap client generated from the emulator's own ?wsdl, used the way an application would use it. */
@@ -57,75 +58,10 @@ describe('a node-soap client generated from ?wsdl', () => {
     expect(chatHeaders['Succeeded']).to.equal('true');
   });
 
-  /** The arguments of an emulated operation that make a successful call, whatever the order; the others are sent empty. */
-  const ARGUMENTS: Partial<Record<OperationName, object>> = {
-    AddChatMessage: { ChatSessionId: 1, Message: { Message: 'x' } },
-    GetChatMessages: { ChatSessionId: 1, After: 0 },
-    CreateDefaultChatSessionEntity: {},
-    SaveChatSessionEntity: { ChatSessionEntity: { ChatSessionId: 0 } },
-    GetChatSessionEntity: { ChatSessionEntityId: 1 },
-    DeleteChatSessionEntity: { ChatSessionEntityId: 3 },
-    PickUpChatSession: { ChatSessionId: 1 },
-    PickUpFirstChatSession: {},
-    TransferChatSession: { ChatSessionId: 1, ToAssociate: 'agent' },
-    AcceptChatSessionTransfer: { ChatSessionId: 1 },
-    RejectChatSessionTransfer: { ChatSessionId: 1 },
-    ResetChatSession: { ChatSessionId: 2 },
-    ChatSessionsForUser: {},
-    GetChatTranscript: { ChatSessionId: 1, Html: false },
-    CreateDefaultChatTopicEntity: {},
-    SaveChatTopicEntity: { ChatTopicEntity: { ChatTopicId: 0, Name: 'Support' } },
-    GetChatTopicEntity: { ChatTopicEntityId: 1 },
-    DeleteChatTopicEntity: { ChatTopicEntityId: 99 },
-    ChatTopicsForUser: {},
-    CreateDefaultChatTopicAgent: {},
-    AddChatTopicUserAgent: { ChatTopicId: 1, Useragent: { User: { Name: 'agent' }, CanRespond: true, CanManage: true } },
-    GetChatTopicUserAgent: { ChatTopicId: 1, Username: 'agent' },
-    GetChatTopicUserAgentList: { ChatTopicId: 1 },
-    UpdateChatTopicUserAgent: { ChatTopicId: 1, Username: 'agent', Useragent: { CanRespond: true, CanManage: true } },
-    DeleteChatTopicUserAgent: { ChatTopicId: 1, Username: 'agent' },
-    GetUserAgentList: { Flat: true, OnlyPresent: false },
-    GetChatPresence: {},
-    SaveChatPresence: { ChatPresence: { ChatPresence: [{ UserId: 5, Present: true }] } },
-    IsWithinOpeningHours: { ChatTopicId: 1 },
-    AuthenticateUsernamePassword: { UserName: 'agent', Password: 'secret' },
-    AuthenticateGeneric: {},
-    AuthenticateImplicit: {},
-    AuthenticateWithAccessToken: { AccessToken: 'not-a-known-token' },
-    GetSystemInfo: {},
-  };
-
-  /** A ticket of the fixtures' agent, from a login: the session operations act for the current user. */
-  async function agentTicket(): Promise<string> {
-    const principal = await soap.createClientAsync(`${emulator.current.url}/Remote/Services88/SoPrincipal.svc?wsdl`);
-    principal.addSoapHeader({ ApplicationToken: SAMPLE_TOKEN }, '', 'tns', SERVICES88_NS);
-    const [result] = (await principal.AuthenticateUsernamePasswordAsync({ UserName: 'agent', Password: 'secret' })) as [Record<string, Record<string, string>>];
-    return result['Credentials']?.['Ticket'] ?? '';
-  }
-
   for (const service of ['Chat', 'SoPrincipal'] as const satisfies readonly ServiceName[]) {
     it(`calls every operation of ${SERVICES[service].file}?wsdl and gets an answer from each`, async () => {
-      const generated = await soap.createClientAsync(`${emulator.current.url}/Remote/Services88/${SERVICES[service].file}?wsdl`);
-      generated.addSoapHeader({ ApplicationToken: SAMPLE_TOKEN }, '', 'tns', SERVICES88_NS);
-      // AuthenticateImplicit renews the identity of the request's ticket: the SoPrincipal client sends one too.
-      if (service === 'SoPrincipal') generated.addSoapHeader({ Credentials: { Ticket: SAMPLE_TICKET } }, '', 'tns', SERVICES88_NS);
-      if (service === 'Chat') {
-        // A topic whose agent the fixtures' agent is, with the right to manage it, for the topic operations to act on.
-        emulator.current.loadFixtures({ tenants: { default: { topics: [{ ChatTopicId: 1, Name: 'Sales' }], topicAgents: [{ TopicId: 1, User: { Name: 'agent' }, CanRespond: true, CanManage: true }] } } });
-        generated.addSoapHeader({ Credentials: { Ticket: await agentTicket() } }, '', 'tns', SERVICES88_NS);
-        // Three queued sessions for the session operations to act on.
-        for (let i = 0; i < 3; i++) await (generated['SaveChatSessionEntityAsync'] as (args: object) => Promise<unknown>)({ ChatSessionEntity: { ChatSessionId: 0 } });
-      }
-      const outcomes: Record<string, string> = {};
-      for (const operation of SERVICES[service].operations) {
-        const call = generated[`${operation}Async`] as (args: object) => Promise<[unknown, string, Record<string, Record<string, string> | string>]>;
-        const [, , headers] = await call(ARGUMENTS[operation] ?? {});
-        const info = headers['ExceptionInfo'];
-        outcomes[operation] = headers['Succeeded'] === 'true' ? 'answered' : typeof info === 'object' ? `${info['ExceptionType']}: ${info['Message']}` : 'no ExceptionInfo';
-      }
-      const expected = Object.fromEntries(SERVICES[service].operations.map((operation) => [operation, 'answered']));
-      expect(outcomes).to.deep.equal(expected);
+      const outcomes = await callEveryOperation(emulator.current, service, `${emulator.current.url}/Remote/Services88/${SERVICES[service].file}?wsdl`);
+      expect(outcomes).to.deep.equal(Object.fromEntries(SERVICES[service].operations.map((operation) => [operation, 'answered'])));
     });
   }
 });
-

@@ -116,6 +116,35 @@ describe('topics, their agents, presence and opening hours', () => {
     });
   });
 
+  describe('the queue, by topic', () => {
+    it('PickUpFirstChatSession takes the longest waiting session of the topics the caller may respond in, in queue order', async () => {
+      const at = async (now: string, topic: number, name: string) => {
+        await admin(emulator.current.url, 'PUT', '/clock', { now });
+        ok(await send('POST', '/ChatSession', { CustomerName: name, TopicId: topic }));
+      };
+      await at('2021-03-25T10:00:00Z', 1, 'sales first');
+      await at('2021-03-25T10:01:00Z', 2, 'support');
+      await at('2021-03-25T10:02:00Z', 1, 'sales second');
+      await at('2021-03-25T10:03:00Z', 0, 'no topic');
+      const next = async (ticket: string) => {
+        const answer = await agent('PickUpFirstChatSession', {}, ticket);
+        return answer.text === 'null' ? null : ok(answer)['CustomerName'];
+      };
+      expect([await next('7T:kari=='), await next('7T:kari=='), await next('7T:kari=='), await next('7T:kari==')]).to.deep.equal(['sales first', 'sales second', 'no topic', null]);
+      expect([await next('7T:ola=='), await next('7T:ola==')]).to.deep.equal(['support', null]);
+    });
+  });
+
+  it('ChatSessionsForUser lists the sessions of the topics the caller is a member of, and the queued ones without a topic', async () => {
+    ok(await send('POST', '/ChatSession', { CustomerName: 'sales', TopicId: 1 }));
+    ok(await send('POST', '/ChatSession', { CustomerName: 'support', TopicId: 2 }));
+    ok(await send('POST', '/ChatSession', { CustomerName: 'no topic' }));
+    const names = async (ticket: string) => ok<Json[]>(await agent('ChatSessionsForUser', {}, ticket)).map((session) => session['CustomerName']);
+    expect(await names('7T:kari==')).to.deep.equal(['sales', 'no topic']);
+    expect(await names('7T:ola==')).to.deep.equal(['support', 'no topic']);
+    expect(await names('7T:per==')).to.deep.equal(['no topic']);
+  });
+
   describe('presence', () => {
     it('stores presence, counts each agent\'s ongoing chats, and lists only the present agents when asked', async () => {
       ok(await send('POST', '/ChatSession', { TopicId: 1 }));
