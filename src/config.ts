@@ -3,6 +3,7 @@ import type { ErrorStyle } from './envelope/response.js';
 import type { FixturesDocument } from './fixtures.js';
 import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js';
 import type { InstallationMode } from './operations/authorize.js';
+import { DEFAULT_WEBHOOK_SETTINGS } from './webhooks/dispatcher.js';
 
 /** Options of startEmulator(), the same whether they come from the command line, the environment or code. */
 export interface EmulatorOptions {
@@ -40,6 +41,14 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** How long a client may take to send a whole request, in seconds, before it is cut off (HTTP 408). Default 30. */
   requestTimeoutSeconds?: number;
+  /** Hosts besides loopback that webhooks may deliver to. Default: none (127.0.0.1, ::1 and localhost only). */
+  webhookHosts?: readonly string[];
+  /** Tries of a webhook delivery, the first included. Default 3, as SuperOffice documents. */
+  webhookTries?: number;
+  /** The waits before the second and later tries, in milliseconds of the emulator clock. Default 1000 and 4000. */
+  webhookBackoffMs?: readonly number[];
+  /** How long a receiver may take to answer a delivery, in milliseconds. Default 5000. */
+  webhookTimeoutMs?: number;
   /** Where WhenPosted stamps and ticket expiry times come from. Default: the system clock. */
   clock?: Clock;
   /** Where unexpected errors are reported. Default: standard error. */
@@ -98,6 +107,12 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
   for (const secret of [...(options.tickets ?? []), ...(options.appTokens ?? [])]) {
     if (secret.trim() === '') throw new ConfigError('tickets and application tokens cannot be empty.');
   }
+  const webhookTries = options.webhookTries ?? DEFAULT_WEBHOOK_SETTINGS.tries;
+  if (!Number.isInteger(webhookTries) || webhookTries < 1) throw new ConfigError(`webhook tries: '${webhookTries}' is not a positive number of tries.`);
+  const webhookBackoffMs = options.webhookBackoffMs ?? DEFAULT_WEBHOOK_SETTINGS.backoffMs;
+  if (!webhookBackoffMs.every((ms) => Number.isInteger(ms) && ms >= 0)) throw new ConfigError(`webhook backoff: '${webhookBackoffMs.join(',')}' is not a list of milliseconds.`);
+  const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs;
+  if (!Number.isInteger(webhookTimeoutMs) || webhookTimeoutMs < 1) throw new ConfigError(`webhook timeout: '${webhookTimeoutMs}' is not a positive number of milliseconds.`);
   return {
     port,
     host,
@@ -113,6 +128,10 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
     journalSize,
     adminToken: options.adminToken,
     dataDir: options.dataDir,
+    webhookHosts: options.webhookHosts ?? [],
+    webhookTries,
+    webhookBackoffMs,
+    webhookTimeoutMs,
     clock: options.clock ?? defaults.clock,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };

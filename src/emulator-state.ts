@@ -12,6 +12,8 @@ import { InMemoryCredentials } from './store/credentials.js';
 import { LoggedChatStore } from './store/logged-store.js';
 import { InMemoryChatStore } from './store/memory-store.js';
 import { TenantNames } from './store/tenants.js';
+import { DEFAULT_WEBHOOK_SETTINGS, WebhookDispatcher, type WebhookSettings } from './webhooks/dispatcher.js';
+import { WebhookRegistry, type Webhook } from './webhooks/registry.js';
 
 /** What the emulator starts from, and goes back to on reset. */
 export interface StartingPoint {
@@ -38,18 +40,36 @@ export class EmulatorState {
   readonly faults = new FaultInjector();
   /** What answers wait for before they acknowledge a change. */
   readonly durability: Durability;
+  /** The tenants' webhooks, and what sends them their events. */
+  readonly webhooks = new WebhookRegistry();
+  readonly deliveries: WebhookDispatcher;
 
   constructor(
     private readonly start: StartingPoint,
     baseClock: Clock,
     journalSize: number,
     private readonly log?: ChangeLog,
+    webhookSettings: WebhookSettings = DEFAULT_WEBHOOK_SETTINGS,
   ) {
     this.clock = new AdjustableClock(baseClock);
     this.journal = new Journal(journalSize);
     this.store = log === undefined ? this.memory : new LoggedChatStore(this.memory, log, FIXTURE_USERS);
     this.durability = log ?? IN_MEMORY_ONLY;
+    // A webhook switched off by its failures stays off after a restart.
+    this.deliveries = new WebhookDispatcher(this.webhooks, this.clock, this.durability, webhookSettings, (tenant, webhook) => this.putWebhook(tenant, webhook));
     this.loadStart();
+  }
+
+  /** Registers or changes a webhook, and keeps the change with a data directory. */
+  putWebhook(tenant: TenantId, webhook: Webhook): void {
+    this.webhooks.put(tenant, webhook);
+    this.log?.append([changeToJson({ kind: 'webhook', tenant, webhook }, FIXTURE_USERS)]);
+  }
+
+  deleteWebhook(tenant: TenantId, webhookId: number): boolean {
+    const removed = this.webhooks.remove(tenant, webhookId);
+    if (removed) this.log?.append([changeToJson({ kind: 'webhook-delete', tenant, webhookId }, FIXTURE_USERS)]);
+    return removed;
   }
 
   /**
@@ -88,7 +108,7 @@ export class EmulatorState {
     if (named.kind === 'add' && named.message.ChatMessageId !== undefined && this.memory.hasMessage(named.tenant, named.message.ChatMessageId)) {
       throw new AdminInputError(`${where}: tenant '${named.tenant}' already has a message with id ${named.message.ChatMessageId}.`);
     }
-    applyChange(named, { store: this.memory, credentials: this.credentials });
+    applyChange(named, { store: this.memory, credentials: this.credentials, webhooks: this.webhooks });
   }
 
   /**
@@ -106,12 +126,14 @@ export class EmulatorState {
     this.credentials.clear(tenant);
     this.journal.clear(tenant);
     this.faults.clear(tenant);
+    this.webhooks.clear(tenant);
+    this.deliveries.clear(tenant);
     this.tenants.clear(tenant);
     if (tenant === undefined) {
       this.clock.set(null);
       this.loadStart();
     } else {
-      loadFixtures(this.startingFixtures(), this.memory, this.credentials, tenant);
+      loadFixtures(this.startingFixtures(), this.memory, this.credentials, tenant, this.webhooks);
     }
   }
 
@@ -169,11 +191,11 @@ export class EmulatorState {
         if (!found) throw new AdminInputError(`tenants.${tenant}.topicAgents[${i}].User: not a user of tenant '${tenant}' (its users: ${known.map(({ name }) => name).join(', ') || 'none'}).`);
       });
     }
-    return loadFixtures(fixtures, this.memory, this.credentials);
+    return loadFixtures(fixtures, this.memory, this.credentials, undefined, this.webhooks);
   }
 
   private loadStart(): void {
-    loadFixtures(this.startingFixtures(), this.memory, this.credentials);
+    loadFixtures(this.startingFixtures(), this.memory, this.credentials, undefined, this.webhooks);
     for (const ticket of this.start.tickets) this.credentials.addTicket(ticket);
     for (const token of this.start.appTokens) this.credentials.addApplicationToken(token);
   }

@@ -12,6 +12,7 @@ import type { JournalPage } from './journal/journal.js';
 import { ChangeLog } from './store/change-log.js';
 import { createRequestListener } from './transport/http.js';
 import { loadServiceDescriptions } from './transport/wsdl.js';
+import { DEFAULT_WEBHOOK_SETTINGS, type Delivery, type DeliveryFilter } from './webhooks/dispatcher.js';
 
 /** Which journal entries requests() returns; `since` is an xs:dateTime by the emulator clock. */
 export interface RequestFilter {
@@ -48,6 +49,11 @@ export interface RunningEmulator {
   requests(filter?: RequestFilter): JournalPage;
   /** Stops or moves the emulator clock; null gives it back to real time. Throws AdminInputError for a bad value. */
   setClock(clock: ClockInput | null): void;
+  /**
+   * The webhook deliveries, oldest first, each with its tries; with `wait`, once `count` (default 1) deliveries the
+   * filter takes have been tried, or `wait` milliseconds have passed.
+   */
+  webhookDeliveries(filter?: DeliveryFilter, wait?: { readonly waitMs: number; readonly count?: number }): Promise<{ deliveries: Delivery[]; dropped: number }>;
   /** Stops accepting connections, lets requests in flight finish, and resolves when the server is closed. */
   stop(): Promise<void>;
 }
@@ -57,7 +63,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const config = resolveOptions(options, { clock: systemClock });
   const fixtures = await resolveFixtures(config.fixtures, config.clock);
   const opened = config.dataDir === undefined ? undefined : await ChangeLog.open(config.dataDir);
-  const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize, opened?.log);
+  const webhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, tries: config.webhookTries, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs };
+  const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize, opened?.log, webhookSettings);
   if (opened !== undefined) {
     if (opened.repaired !== undefined) config.log(opened.repaired);
     try {
@@ -67,7 +74,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       throw error;
     }
   }
-  const { store, credentials, tenants, clock, journal, faults, durability } = state;
+  const { store, credentials, tenants, clock, journal, faults, durability, deliveries } = state;
+  deliveries.start();
   // Without the fixtures document: the state keeps what it needs of it, and the document itself can be collected.
   const { fixtures: _document, ...settings } = config;
   const listener = createRequestListener({
@@ -79,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     journal,
     faults,
     durability,
+    webhooks: deliveries,
     state,
     descriptions: await loadServiceDescriptions(),
     ticketTtlMs: config.ticketTtlSeconds * 1000,
@@ -114,11 +123,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     loadFixtures: (document) => state.loadFixtures(parseFixtures(document, 'loadFixtures', clock)),
     requests: (filter = {}) => state.requests(parseJournalFilter({ ...filter }, clock)),
     setClock: (setting) => clock.set(setting === null ? null : parseClockSetting(setting, clock)),
+    webhookDeliveries: async (filter = {}, wait) => {
+      const named = filter.tenant === undefined ? filter : { ...filter, tenant: tenants.find(filter.tenant) };
+      if (wait !== undefined) await deliveries.wait(named, wait.count ?? 1, wait.waitMs);
+      return deliveries.deliveries(named);
+    },
     stop: async () => {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
       });
+      await deliveries.stop();
       await opened?.log.close();
     },
   };

@@ -14,6 +14,7 @@ import type { ChatStore, TenantId } from './store/chat-store.js';
 import type { InMemoryCredentials, User } from './store/credentials.js';
 import { associateOf, newSession } from './store/records.js';
 import { tenantKey } from './store/tenants.js';
+import { WebhookRegistry } from './webhooks/registry.js';
 
 /**
  * The fixtures file: what the emulator starts with.
@@ -138,10 +139,10 @@ export function parseFixtures(json: unknown, source: string, context: ReadContex
 }
 
 /** Puts fixtures into the stores: all of them, or (`onlyTenant`) that tenant's part only. Returns the changes it made. */
-export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: InMemoryCredentials, onlyTenant?: TenantId): Change[] {
+export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: InMemoryCredentials, onlyTenant?: TenantId, webhooks = new WebhookRegistry()): Change[] {
   const made: Change[] = [];
   for (const change of fixtureChanges(fixtures, store, onlyTenant)) {
-    applyChange(change, { store, credentials });
+    applyChange(change, { store, credentials, webhooks });
     made.push(change);
   }
   return made;

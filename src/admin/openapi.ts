@@ -105,6 +105,22 @@ export const ADMIN_OPENAPI = {
         },
       },
     },
+    '/webhooks': {
+      get: { summary: "Every tenant's webhooks (secrets not shown).", responses: { 200: json({ type: 'object', properties: { webhooks: { type: 'array', items: { type: 'object' } } } }) } },
+    },
+    '/webhooks/deliveries': {
+      get: {
+        summary: 'The webhook deliveries, oldest first, each with its tries; with wait, once count deliveries the filter takes have been tried.',
+        parameters: [
+          tenantQuery,
+          { name: 'event', in: 'query', required: false, schema: { type: 'string', enum: ['chatsession.created', 'chatsession.changed', 'chatsession.message'] } },
+          { name: 'after', in: 'query', required: false, description: 'Only deliveries with a greater id.', schema: { type: 'integer', minimum: 0 } },
+          { name: 'wait', in: 'query', required: false, description: 'Milliseconds to wait, at most 60000.', schema: { type: 'integer', minimum: 0, maximum: 60000 } },
+          { name: 'count', in: 'query', required: false, description: 'How many tried deliveries to wait for (default 1).', schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: { 200: json({ type: 'object', properties: { deliveries: { type: 'array', items: { type: 'object' } }, dropped: { type: 'integer' } } }), 400: error('A bad query value.') },
+      },
+    },
     '/requests': {
       get: {
         summary: `The request journal (the last --journal-size requests, ${DEFAULT_JOURNAL_SIZE} by default), oldest first.`,

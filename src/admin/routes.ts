@@ -5,6 +5,8 @@ import type { ReadContext } from '../contract/codec.js';
 import { xsDateTime } from '../contract/datetime.js';
 import { chatMessageType } from '../contract/chat-message.js';
 import { recordType } from '../store/records.js';
+import type { DeliveryFilter } from '../webhooks/dispatcher.js';
+import { webhookView } from '../webhooks/registry.js';
 import { xsInt } from '../contract/values.js';
 import type { EmulatorState } from '../emulator-state.js';
 import type { FaultAction, InjectedFault } from '../faults.js';
@@ -105,6 +107,20 @@ export function adminRouter(settings: AdminSettings): Router {
     DELETE: () => {
       state.clock.set(null);
       return clockView(state);
+    },
+  });
+  route(router, '/webhooks', {
+    GET: () => ({ webhooks: [...state.webhooks.all()].map(([tenant, webhooks]) => ({ tenant, webhooks: webhooks.map(webhookView) })) }),
+  });
+  route(router, '/webhooks/deliveries', {
+    GET: async (request) => {
+      const query = request.query as Record<string, unknown>;
+      const filter = deliveryFilter(query, state);
+      const waitMs = optionalInteger(query['wait'], 'wait', 0, 60_000) ?? 0;
+      const count = optionalInteger(query['count'], 'count', 1, 10_000) ?? 1;
+      // Waits for `count` deliveries the filter takes to have been tried, so that a test need not sleep.
+      if (waitMs > 0) await state.deliveries.wait(filter, count, waitMs);
+      return state.deliveries.deliveries(filter);
     },
   });
   route(router, '/faults', {
@@ -209,4 +225,21 @@ function adminError(error: unknown, log: (line: string) => void): { status: numb
   if (typeof type === 'string') return { status: 400, message: `The request body could not be read: ${(error as Error).message}.` };
   const id = logUnexpectedError(error, log, ' in the admin API');
   return { status: 500, message: `The admin API was unable to process the request due to an internal error (request id ${id}).` };
+}
+
+/** Which deliveries a request asks for: `tenant` (in any case), `event`, and those `after` an id. */
+function deliveryFilter(query: Record<string, unknown>, state: EmulatorState): DeliveryFilter {
+  const tenant = query['tenant'];
+  const event = query['event'];
+  if (tenant !== undefined && typeof tenant !== 'string') throw new AdminInputError('tenant: give it once.');
+  if (event !== undefined && typeof event !== 'string') throw new AdminInputError('event: give it once.');
+  const after = optionalInteger(query['after'], 'after', 0, Number.MAX_SAFE_INTEGER);
+  return { ...(tenant === undefined ? {} : { tenant: state.tenants.find(tenant) }), ...(event === undefined ? {} : { event }), ...(after === undefined ? {} : { after }) };
+}
+
+function optionalInteger(value: unknown, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) throw new AdminInputError(`${name}: '${String(value)}' is not a whole number from ${min} to ${max}.`);
+  return number;
 }

@@ -10,6 +10,9 @@ import type { OperationContext } from './context.js';
  * Each throws an application error (EmulatorError) when the real service would refuse the call.
  */
 
+/** What a chatsession.message event says changed: the message's trigger variables, as SuperOffice's samples name them. */
+export const MESSAGE_CHANGES = ['chatMessage.id', 'chatMessage.sessionId', 'chatMessage.message', 'chatMessage.author', 'chatMessage.type', 'chatMessage.whenPosted'];
+
 /** Adds a message to a session and returns it as stored, with the id the server assigned. */
 export function addChatMessage(context: OperationContext, request: OperationRequests['AddChatMessage']): ChatMessage {
   const { Message: message, ChatSessionId: chatSessionId } = request;
@@ -20,8 +23,10 @@ export function addChatMessage(context: OperationContext, request: OperationRequ
   // The customer writing to a finished session reactivates it, as SuperOffice's chat lets them; the note says so.
   if (message.Type === 'ToUser' && context.store.get(context.tenant, 'sessions', chatSessionId)?.Status === 'Finished') {
     context.store.addMessage(context.tenant, { ChatSessionId: chatSessionId, Type: 'Special', Message: null, Author: null, ReadByCustomer: 0, SpecialType: 'ReopenedByCustomer', SpecialParam: null, WhenPosted: context.clock.now() });
+    context.notify({ event: 'chatsession.changed', chatSessionId, changes: ['chatSession.status'] });
   }
   const { ChatMessageId: _ignoredClientId, ...fields } = message;
+  context.notify({ event: 'chatsession.message', chatSessionId, changes: MESSAGE_CHANGES });
   return context.store.addMessage(context.tenant, {
     ...fields,
     // The wrapper's session id is the one the call is about; the message's own copy is ignored.

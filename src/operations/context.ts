@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { SoPrincipalCarrier } from '../contract/principal.js';
 import type { FidelityWarning } from '../fidelity.js';
+import type { ChatEvent } from '../webhooks/events.js';
 import type { ChatStore, TenantId } from '../store/chat-store.js';
 import type { CredentialStore } from '../store/credentials.js';
 
@@ -19,4 +20,6 @@ export interface OperationContext {
   readonly ticketTtlMs: number;
   /** Notes something the emulator accepts but the real service would not (a fidelity warning). */
   warn(warning: FidelityWarning): void;
+  /** Raises a chat event for the tenant's webhooks: sent once the call's changes are acknowledged, not before. */
+  notify(event: ChatEvent): void;
 }

@@ -1,11 +1,12 @@
 import type { ChatMessage } from '../contract/chat-message.js';
 import { formatXsDateTime, isDotNetMinValue, DOTNET_MIN_VALUE } from '../contract/datetime.js';
-import type { ChatMessageSpecialType, ChatSessionEntity, ChatSessionStatus, OperationRequests, OperationResponses } from '../contract/generated.js';
+import { TYPE_FIELDS, type ChatMessageSpecialType, type ChatSessionEntity, type ChatSessionStatus, type OperationRequests, type OperationResponses } from '../contract/generated.js';
 import type { SoPrincipalCarrier } from '../contract/principal.js';
 import { EmulatorError } from '../errors.js';
 import { associateOf, newSession } from '../store/records.js';
 import { escapeText } from '../xml.js';
 import type { OperationContext } from './context.js';
+import { MESSAGE_CHANGES } from './chat.js';
 import { associateNamed, currentUser } from './people.js';
 import { isMember, mayRespond } from './topics.js';
 
@@ -36,11 +37,11 @@ export function saveChatSessionEntity(context: OperationContext, request: Operat
   let saved: ChatSessionEntity = given;
   if (ENDED.has(given.Status) && !ENDED.has(stored.Status)) {
     saved = { ...given, WhenEnded: isDotNetMinValue(given.WhenEnded) ? context.clock.now() : given.WhenEnded };
-    context.store.put(context.tenant, 'sessions', saved);
+    changeSession(context, saved);
     note(context, saved, context.user === null ? 'ClosedByCustomer' : 'ClosedByUser', null);
   } else {
     if (stored.Status === 'Finished' && ACTIVE.has(given.Status)) note(context, stored, 'ReopenedByCustomer', null);
-    context.store.put(context.tenant, 'sessions', saved);
+    changeSession(context, saved);
   }
   return { Response: knownSession(context, saved.ChatSessionId) };
 }
@@ -88,7 +89,7 @@ export function transferChatSession(context: OperationContext, request: Operatio
   const target = associateNamed(context, request.ToAssociate);
   if (session.User?.AssociateId !== user.AssociateId || !ACTIVE.has(session.Status)) return { Response: session };
   const offered: ChatSessionEntity = { ...session, TransferTo: target };
-  context.store.put(context.tenant, 'sessions', offered);
+  changeSession(context, offered);
   note(context, offered, 'TransferedSession', target.Name);
   return { Response: knownSession(context, offered.ChatSessionId) };
 }
@@ -99,7 +100,7 @@ export function acceptChatSessionTransfer(context: OperationContext, request: Op
   const session = offeredSession(context, request.ChatSessionId, user, 'accept');
   if (session.TransferTo === null) return { Response: session };
   const accepted: ChatSessionEntity = { ...session, User: session.TransferTo, TransferTo: null };
-  context.store.put(context.tenant, 'sessions', accepted);
+  changeSession(context, accepted);
   return { Response: accepted };
 }
 
@@ -109,7 +110,7 @@ export function rejectChatSessionTransfer(context: OperationContext, request: Op
   const session = offeredSession(context, request.ChatSessionId, user, 'reject');
   if (session.TransferTo === null) return { Response: session };
   const kept: ChatSessionEntity = { ...session, TransferTo: null };
-  context.store.put(context.tenant, 'sessions', kept);
+  changeSession(context, kept);
   note(context, kept, 'TransferRejected', associateOf(user).Name);
   return { Response: knownSession(context, kept.ChatSessionId) };
 }
@@ -118,7 +119,7 @@ export function rejectChatSessionTransfer(context: OperationContext, request: Op
 export function resetChatSession(context: OperationContext, request: OperationRequests['ResetChatSession']): Responses['ResetChatSession'] {
   const session = knownSession(context, request.ChatSessionId);
   const queued: ChatSessionEntity = { ...session, Status: 'InQueue', User: null, TransferTo: null, WhenStarted: DOTNET_MIN_VALUE, Rank: 0 };
-  context.store.put(context.tenant, 'sessions', queued);
+  changeSession(context, queued);
   return { Response: queued };
 }
 
@@ -166,7 +167,7 @@ function createSession(context: OperationContext, given: ChatSessionEntity): Cha
     // "The number of pending sessions + 1" when it was requested.
     InitialQueuePos: status === 'InQueue' ? sessions.filter((session) => session.Status === 'InQueue').length + 1 : 0,
   };
-  context.store.put(context.tenant, 'sessions', created);
+  changeSession(context, created);
   note(context, created, 'NewSession', null);
   return knownSession(context, id);
 }
@@ -175,7 +176,7 @@ function pickUp(context: OperationContext, session: ChatSessionEntity, user: SoP
   const agent = associateOf(user);
   const taken = context.store.list(context.tenant, 'sessions').filter((other) => other.User?.AssociateId === user.AssociateId && ACTIVE.has(other.Status));
   const picked: ChatSessionEntity = { ...session, User: agent, WhenStarted: context.clock.now(), Rank: lowestFreeRank(taken.map((other) => other.Rank)) };
-  context.store.put(context.tenant, 'sessions', picked);
+  changeSession(context, picked);
   // "The welcome message is sent to the customer": from the agent, so the session is now the agent's to answer.
   addNote(context, picked, { Type: 'ToCustomer', SpecialType: 'Welcome', Author: agent.FullName ?? agent.Name, Message: topicWelcome(context, picked), SpecialParam: null });
   return knownSession(context, picked.ChatSessionId);
@@ -231,7 +232,18 @@ function note(context: OperationContext, session: ChatSessionEntity, specialType
 
 function addNote(context: OperationContext, session: ChatSessionEntity, fields: Pick<ChatMessage, 'Type' | 'SpecialType' | 'Author' | 'Message' | 'SpecialParam'>): void {
   context.store.addMessage(context.tenant, { ChatSessionId: session.ChatSessionId, ReadByCustomer: 0, WhenPosted: context.clock.now(), ...fields });
+  context.notify({ event: 'chatsession.message', chatSessionId: session.ChatSessionId, changes: MESSAGE_CHANGES });
 }
+
+/** Stores a session a move changed: a chatsession.changed event for the webhooks ("session has changed state"). */
+function changeSession(context: OperationContext, session: ChatSessionEntity): void {
+  const before = context.store.get(context.tenant, 'sessions', session.ChatSessionId);
+  context.store.put(context.tenant, 'sessions', session);
+  const changes = before === undefined ? [] : SESSION_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(session[field])).map((field) => `chatSession.${field.charAt(0).toLowerCase()}${field.slice(1)}`);
+  context.notify({ event: before === undefined ? 'chatsession.created' : 'chatsession.changed', chatSessionId: session.ChatSessionId, changes });
+}
+
+const SESSION_FIELDS = TYPE_FIELDS.ChatSessionEntity;
 
 /** A message as a transcript line: when (UTC), who, and its text, or what a system note says. */
 function transcriptLine(message: ChatMessage): { when: string; author: string; text: string } {

@@ -21,6 +21,9 @@ import { authenticateRest, challenges } from './auth.js';
 import { readBody, type FieldValue, type Fields } from './body.js';
 import { represent, representError, selectionOf, type AnswerFormat, type Representation } from './representation.js';
 import { parseTimeZoneHeader } from './timezone.js';
+import { webhookEndpoints, type WebhookRouteSettings } from './webhooks.js';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
+import type { ChatEvent } from '../webhooks/events.js';
 
 /**
  * The Chat agent over SuperOffice's REST WebAPI, on the same store and operation table as the SOAP services:
@@ -31,7 +34,7 @@ import { parseTimeZoneHeader } from './timezone.js';
  * each also under /<CustId>/api/v1/... for a tenant.
  */
 
-export interface RestSettings {
+export interface RestSettings extends Omit<WebhookRouteSettings, 'credentials' | 'tenants' | 'clock' | 'mode'> {
   readonly store: ChatStore;
   readonly credentials: CredentialStore;
   readonly tenants: TenantNames;
@@ -42,6 +45,7 @@ export interface RestSettings {
   readonly journal: Journal;
   readonly durability: Durability;
   readonly maxBodyBytes: number;
+  readonly webhooks: WebhookDispatcher;
   readonly log: (line: string) => void;
 }
 
@@ -216,6 +220,7 @@ export function restRouter(settings: RestSettings): Router {
       });
     }
   }
+  webhookEndpoints(router, settings, raw);
   router.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     const failure = asRestError(error, settings.log);
@@ -240,11 +245,14 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     call = endpoint.read(request, readBody(request.body, request.headers['content-type']), settings.clock);
     // $select is held to the result's fields before the operation runs: a bad one changes nothing.
     const select = selectionOf(call.resultType, request.query['$select']);
-    const result = run(settings, tenant, user, call);
+    const events: ChatEvent[] = [];
+    const result = run(settings, tenant, user, call, events);
     if (result === null && endpoint.nilIsNotFound === true) throw new EmulatorError('NotFound', `${call.resultType.typeName} ${request.params['id'] ?? ''} is not found in tenant '${tenant}'.`);
     body = call.noResult ? '' : represent(result, call.resultType, how, select);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
+    // Its events go to the webhooks only then, and are sent after the answer.
+    settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
     status = call.noResult ? 204 : 200;
   } catch (error) {
     failure = asRestError(error, settings.log);
@@ -273,10 +281,10 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
 }
 
 /** Runs the call's operation for the caller, and answers its response's one result (or the whole response). */
-function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier | null, call: Call): Value {
+function run(settings: RestSettings, tenant: TenantId, user: SoPrincipalCarrier | null, call: Call, events: ChatEvent[]): Value {
   const { store, credentials, clock, strict, ticketTtlMs } = settings;
   // The REST WebAPI has no fidelity rules of its own: what it accepts, the real one accepts.
-  const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: () => undefined };
+  const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: () => undefined, notify: (event) => events.push(event) };
   const response = runOperation(context, call.operation, call.request) as { readonly [field: string]: Value };
   const fields = Object.keys(response);
   return fields.length === 1 ? (response[fields[0] as string] ?? null) : response;

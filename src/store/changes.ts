@@ -4,6 +4,7 @@ import { strictReading, type JsonReading, type JsonValue } from '../contract/sch
 import { COLLECTION_NAMES, type ChatStore, type CollectionName, type NewChatMessage, type RecordKey, type RecordTypes, type TenantId } from './chat-store.js';
 import type { InMemoryCredentials, User } from './credentials.js';
 import { recordType } from './records.js';
+import { WEBHOOK_STATES, type Webhook, type WebhookRegistry, type WebhookState } from '../webhooks/registry.js';
 
 /**
  * A change to the emulator's state, as data: what the change log writes and replays, what fixtures are loaded
@@ -16,7 +17,10 @@ export type Change =
   | { readonly kind: 'delete'; readonly tenant: TenantId; readonly collection: CollectionName; readonly key: RecordKey }
   /** A ticket or token valid in a tenant, or in every tenant (null). */
   | { readonly kind: 'grant'; readonly tenant: TenantId | null; readonly credential: Credential; readonly secret: string }
-  | { readonly kind: 'user'; readonly tenant: TenantId; readonly user: User };
+  | { readonly kind: 'user'; readonly tenant: TenantId; readonly user: User }
+  /** A webhook registered or changed (its state too), or deleted. */
+  | { readonly kind: 'webhook'; readonly tenant: TenantId; readonly webhook: Webhook }
+  | { readonly kind: 'webhook-delete'; readonly tenant: TenantId; readonly webhookId: number };
 
 type PutChange = { readonly [C in CollectionName]: { readonly kind: 'put'; readonly tenant: TenantId; readonly collection: C; readonly record: RecordTypes[C] } }[CollectionName];
 
@@ -32,10 +36,11 @@ export interface UserCodec {
 export interface ChangeTarget {
   readonly store: ChatStore;
   readonly credentials: InMemoryCredentials;
+  readonly webhooks: WebhookRegistry;
 }
 
 /** Applies a change to the store and the credentials. A message whose id its tenant already has is refused (see ChatStore). */
-export function applyChange(change: Change, { store, credentials }: ChangeTarget): void {
+export function applyChange(change: Change, { store, credentials, webhooks }: ChangeTarget): void {
   switch (change.kind) {
     case 'add': {
       const { ChatMessageId: id, ...message } = change.message;
@@ -54,6 +59,12 @@ export function applyChange(change: Change, { store, credentials }: ChangeTarget
       return;
     case 'user':
       credentials.addUser(change.tenant, change.user);
+      return;
+    case 'webhook':
+      webhooks.put(change.tenant, change.webhook);
+      return;
+    case 'webhook-delete':
+      webhooks.remove(change.tenant, change.webhookId);
   }
 }
 
@@ -80,6 +91,11 @@ export function changeToJson(change: Change, users: UserCodec): JsonValue {
       return { kind: 'grant', tenant: change.tenant, credential: change.credential, secret: change.secret };
     case 'user':
       return { kind: 'user', tenant: change.tenant, user: users.toJson(change.user) };
+    case 'webhook':
+      // The secret is kept, as the fixtures keep passwords: deliveries after a restart are signed with it.
+      return { kind: 'webhook', tenant: change.tenant, webhook: { ...change.webhook, Events: [...change.webhook.Events], Headers: { ...change.webhook.Headers } } };
+    case 'webhook-delete':
+      return { kind: 'webhook-delete', tenant: change.tenant, webhookId: change.webhookId };
   }
 }
 
@@ -125,9 +141,45 @@ export function changeFromJson(json: unknown, where: string, users: UserCodec, c
     }
     case 'user':
       return { kind: 'user', tenant: tenant as TenantId, user: users.fromJson(change['user'], `${where}.user`, context) };
+    case 'webhook':
+      return { kind: 'webhook', tenant: tenant as TenantId, webhook: loggedWebhook(change['webhook'], `${where}.webhook`) };
+    case 'webhook-delete': {
+      const webhookId = change['webhookId'];
+      if (typeof webhookId !== 'number') throw new ChangeFormatError(`${where}.webhookId: expected a number.`);
+      return { kind: 'webhook-delete', tenant: tenant as TenantId, webhookId };
+    }
     default:
       throw new ChangeFormatError(`${where} is not a change this emulator wrote.`);
   }
+}
+
+/** A webhook the log holds, as the emulator wrote it. */
+function loggedWebhook(json: unknown, where: string): Webhook {
+  const webhook = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  const text = (name: string) => {
+    const value = webhook[name];
+    if (typeof value !== 'string') throw new ChangeFormatError(`${where}.${name}: expected a string.`);
+    return value;
+  };
+  const state = text('State');
+  const events = webhook['Events'];
+  const headers = webhook['Headers'];
+  if (typeof webhook['WebhookId'] !== 'number') throw new ChangeFormatError(`${where}.WebhookId: expected a number.`);
+  if (!WEBHOOK_STATES.includes(state as WebhookState)) throw new ChangeFormatError(`${where}.State: expected one of ${WEBHOOK_STATES.join(', ')}.`);
+  if (!Array.isArray(events) || !events.every((event) => typeof event === 'string')) throw new ChangeFormatError(`${where}.Events: expected strings.`);
+  if (typeof headers !== 'object' || headers === null || !Object.values(headers).every((value) => typeof value === 'string')) throw new ChangeFormatError(`${where}.Headers: expected strings.`);
+  return {
+    WebhookId: webhook['WebhookId'],
+    Name: text('Name'),
+    Events: events as string[],
+    TargetUrl: text('TargetUrl'),
+    Secret: text('Secret'),
+    State: state as WebhookState,
+    Type: text('Type'),
+    Headers: headers as Record<string, string>,
+    Registered: text('Registered'),
+    Updated: text('Updated'),
+  };
 }
 
 function collectionOf(name: unknown, where: string): CollectionName {

@@ -26,6 +26,8 @@ const SERVICE_PATH = new RegExp(
 export interface AppSettings extends SoapEndpointSettings, AdminSettings {
   readonly descriptions: Readonly<Record<ServiceName, ServiceDescription>>;
   readonly maxBodyBytes: number;
+  readonly webhookHosts: readonly string[];
+  readonly webhookTimeoutMs: number;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
+import type { ChatEvent } from '../webhooks/events.js';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { arrivalTime, type Clock } from '../clock.js';
 import { epochMillisecondsOf } from '../contract/datetime.js';
@@ -33,6 +35,7 @@ export interface SoapEndpointSettings {
   readonly journal: Journal;
   readonly faults: FaultInjector;
   readonly durability: Durability;
+  readonly webhooks: WebhookDispatcher;
   readonly log: (line: string) => void;
 }
 
@@ -144,10 +147,13 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
     const leniency = { strict: settings.strict, warn: (warning: FidelityWarning) => trace.warnings.add(warning) };
     const user = authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs, digester: request.digester }, leniency);
     const { store, credentials, clock, strict, ticketTtlMs } = settings;
-    const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning) };
+    const events: ChatEvent[] = [];
+    const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning), notify: (event) => events.push(event) };
     const answer = answerSuccess(version, operation, call.run(context));
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
+    // Its events go to the webhooks only then, and are sent after the answer.
+    settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
     return { kind: truncate ? 'truncate' : 'answer', answer };
   } catch (error) {
     const emulatorError = (trace.error = asEmulatorError(error, settings.log));

@@ -55,6 +55,8 @@ describe('the admin API', () => {
         '/fixtures',
         '/tenants/{tenant}/sessions',
         '/tenants/{tenant}/sessions/{chatSessionId}/messages',
+        '/webhooks',
+        '/webhooks/deliveries',
         '/requests',
         '/clock',
         '/faults',

@@ -5,6 +5,7 @@ import { applyChange, ChangeFormatError, changeFromJson, changeToJson, type Chan
 import { InMemoryCredentials } from '../../src/store/credentials.js';
 import { InMemoryChatStore } from '../../src/store/memory-store.js';
 import { newRecord, newSession } from '../../src/store/records.js';
+import { WebhookRegistry } from '../../src/webhooks/registry.js';
 import { READ_CONTEXT } from '../support/context.js';
 
 const WHEN = { epochSeconds: 1_616_708_213, ticks: 5_000_000 };
@@ -59,7 +60,7 @@ describe('changes as data', () => {
   });
 
   it('applies each change to the store and the credentials', () => {
-    const target = { store: new InMemoryChatStore(), credentials: new InMemoryCredentials() };
+    const target = { store: new InMemoryChatStore(), credentials: new InMemoryCredentials(), webhooks: new WebhookRegistry() };
     applyChange({ kind: 'put', tenant: 'T', collection: 'sessions', record: SESSION }, target);
     applyChange({ kind: 'grant', tenant: 'T', credential: 'ticket', secret: '7T:t' }, target);
     expect(target.store.get('T', 'sessions', 7)).to.equal(SESSION);

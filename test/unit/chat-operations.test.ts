@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 
 function context(store: InMemoryChatStore, strict = false, tenant = 'Cust1'): OperationContext {
-  return { tenant, user: null, store, credentials: new InMemoryCredentials(), clock: fixedClock, strict, ticketTtlMs: 60_000, warn: (warning) => warnings.push(warning) };
+  return { tenant, user: null, store, credentials: new InMemoryCredentials(), clock: fixedClock, strict, ticketTtlMs: 60_000, warn: (warning) => warnings.push(warning), notify: () => undefined };
 }
 
 function message(overrides: Partial<ChatMessage> = {}): ChatMessage {

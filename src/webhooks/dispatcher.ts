@@ -1,0 +1,268 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import { epochMillisecondsOf, formatXsDateTime } from '../contract/datetime.js';
+import { DEFAULT_TENANT, type TenantId } from '../store/chat-store.js';
+import type { Durability } from '../store/change-log.js';
+import { eventMatches, type ChatEvent } from './events.js';
+import type { Webhook, WebhookRegistry } from './registry.js';
+
+/**
+ * How deliveries are tried. SuperOffice documents 3 tries a cycle, the second after 1 s and the third after 4 s,
+ * and a webhook switched to TooManyErrors after 9 failures in a row; it documents no time-out.
+ */
+export interface WebhookSettings {
+  /** Tries of one delivery, the first included. */
+  readonly tries: number;
+  /** The wait before each try after the first, in milliseconds of the emulator's clock. */
+  readonly backoffMs: readonly number[];
+  /** How long a try may take before it counts as failed (real time). */
+  readonly timeoutMs: number;
+  /** Failed tries of a webhook in a row (of any of its deliveries) before its State becomes TooManyErrors. */
+  readonly failuresToStop: number;
+  /** Deliveries waiting at most; one more is dropped, and counted. */
+  readonly queueLimit: number;
+}
+
+export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = { tries: 3, backoffMs: [1000, 4000], timeoutMs: 5000, failuresToStop: 9, queueLimit: 10_000 };
+
+export interface DeliveryAttempt {
+  /** When it was tried, by the emulator's clock. */
+  readonly time: string;
+  /** The receiver's HTTP status; null when none came (refused, timed out). */
+  readonly status: number | null;
+  readonly error: string | null;
+}
+
+/** One event for one webhook, and each try of sending it. */
+export interface Delivery {
+  readonly id: number;
+  readonly tenant: TenantId;
+  readonly webhookId: number;
+  readonly webhookName: string;
+  readonly event: string;
+  readonly eventId: string;
+  readonly targetUrl: string;
+  /** The body as sent, byte for byte: what the signature is computed over. */
+  readonly body: string;
+  readonly attempts: readonly DeliveryAttempt[];
+  readonly state: 'pending' | 'delivered' | 'failed';
+}
+
+interface QueuedDelivery {
+  readonly delivery: Omit<Delivery, 'attempts' | 'state'>;
+  readonly webhook: Webhook;
+  attempts: DeliveryAttempt[];
+  state: Delivery['state'];
+  dueAtMs: number;
+  sending: boolean;
+}
+
+/** What a test waits for: deliveries of a tenant or an event, after some id, at least `count` of them tried. */
+export interface DeliveryFilter {
+  readonly tenant?: TenantId;
+  readonly event?: string;
+  /** Only deliveries with a greater id. */
+  readonly after?: number;
+}
+
+/**
+ * Sends the events of acknowledged changes to the webhooks that want them, as SuperOffice's webhooks do: a JSON
+ * POST, signed with the webhook's secret, retried with backoff on the emulator's clock (so that a test moves the
+ * clock instead of waiting), and a webhook that keeps failing switched to TooManyErrors. Never on the path of an
+ * answer: events are published once the change is durable, and sent from a timer.
+ */
+export class WebhookDispatcher {
+  private readonly queue: QueuedDelivery[] = [];
+  private readonly done: QueuedDelivery[] = [];
+  private nextId = 1;
+  private droppedCount = 0;
+  private readonly failures = new Map<string, number>();
+  private readonly waiters = new Set<() => void>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly registry: WebhookRegistry,
+    private readonly clock: Clock,
+    private readonly durability: Durability,
+    private readonly settings: WebhookSettings,
+    /** Called when a webhook's state changes (to TooManyErrors), so that the change is kept. */
+    private readonly stateChanged: (tenant: TenantId, webhook: Webhook) => void,
+  ) {}
+
+  /** Starts sending: a timer looks for deliveries that are due, by the emulator's clock. */
+  start(): void {
+    this.timer ??= setInterval(() => this.sendDue(), 20);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The events an acknowledged call raised, for every active webhook of the tenant that wants them. */
+  publish(tenant: TenantId, changedByAssociateId: number, events: readonly ChatEvent[]): void {
+    if (events.length === 0) return;
+    const webhooks = this.registry.list(tenant).filter((webhook) => webhook.State === 'Active');
+    for (const event of events) {
+      const eventId = randomUUID();
+      for (const webhook of webhooks.filter((candidate) => candidate.Events.some((pattern) => eventMatches(pattern, event.event)))) {
+        if (this.queue.length >= this.settings.queueLimit) {
+          this.droppedCount += 1;
+          continue;
+        }
+        const body = JSON.stringify({
+          EventId: eventId,
+          Timestamp: formatXsDateTime(this.clock.now()),
+          Changes: event.changes,
+          Event: event.event,
+          PrimaryKey: event.chatSessionId,
+          Entity: 'chatsession',
+          ContextIdentifier: tenant === DEFAULT_TENANT ? 'Default' : tenant,
+          ChangedByAssociateId: changedByAssociateId,
+          WebhookName: webhook.Name,
+        });
+        this.queue.push({
+          delivery: { id: this.nextId++, tenant, webhookId: webhook.WebhookId, webhookName: webhook.Name, event: event.event, eventId, targetUrl: webhook.TargetUrl, body },
+          webhook,
+          attempts: [],
+          state: 'pending',
+          dueAtMs: epochMillisecondsOf(this.clock.now()),
+          sending: false,
+        });
+      }
+    }
+  }
+
+  /** Every delivery, oldest first, and how many were dropped because the queue was full. */
+  deliveries(filter: DeliveryFilter = {}): { deliveries: Delivery[]; dropped: number } {
+    const all = [...this.done, ...this.queue].sort((a, b) => a.delivery.id - b.delivery.id);
+    return { deliveries: all.filter((entry) => matches(entry, filter)).map(view), dropped: this.droppedCount };
+  }
+
+  /** Resolves once `count` deliveries that the filter takes have been tried at least once, or after `timeoutMs`. */
+  async wait(filter: DeliveryFilter, count: number, timeoutMs: number): Promise<Delivery[]> {
+    const tried = () => this.deliveries(filter).deliveries.filter((delivery) => delivery.attempts.length > 0);
+    const deadline = Date.now() + timeoutMs;
+    while (tried().length < count && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiters.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.max(0, deadline - Date.now()));
+        this.waiters.add(wake);
+      });
+    }
+    return tried();
+  }
+
+  /** Forgets the deliveries of a tenant, or all of them. */
+  clear(tenant?: TenantId): void {
+    for (const list of [this.queue, this.done]) {
+      for (let i = list.length - 1; i >= 0; i -= 1) if (tenant === undefined || list[i]?.delivery.tenant === tenant) list.splice(i, 1);
+    }
+    if (tenant === undefined) this.droppedCount = 0;
+  }
+
+  private sendDue(): void {
+    if (this.queue.length === 0) return;
+    const nowMs = epochMillisecondsOf(this.clock.now());
+    for (const entry of this.queue) {
+      if (entry.sending || entry.state !== 'pending' || entry.dueAtMs > nowMs) continue;
+      entry.sending = true;
+      // A change is sent only once it is durable; the call that made it has been answered by then.
+      void this.durability
+        .flushed()
+        .then(() => this.send(entry))
+        .catch(() => undefined)
+        .finally(() => (entry.sending = false));
+    }
+  }
+
+  private async send(entry: QueuedDelivery): Promise<void> {
+    const { delivery, webhook } = entry;
+    const { status, error } = await post(webhook, delivery.targetUrl, delivery.body, { event: delivery.event, eventId: delivery.eventId, retry: entry.attempts.length }, this.settings.timeoutMs);
+    entry.attempts.push({ time: formatXsDateTime(this.clock.now()), status, error });
+    const key = `${delivery.tenant}/${delivery.webhookId}`;
+    const failures = error === null ? 0 : (this.failures.get(key) ?? 0) + 1;
+    this.failures.set(key, failures);
+    // 410 Gone is documented as a permanent failure: the webhook is switched off at once.
+    if (status === 410) this.switchOff(delivery.tenant, delivery.webhookId, 'Stopped');
+    else if (failures >= this.settings.failuresToStop) this.switchOff(delivery.tenant, delivery.webhookId, 'TooManyErrors');
+    if (error === null) this.finish(entry, 'delivered');
+    else if (status === 410 || entry.attempts.length >= this.settings.tries) this.finish(entry, 'failed');
+    else entry.dueAtMs = epochMillisecondsOf(this.clock.now()) + (this.settings.backoffMs[entry.attempts.length - 1] ?? this.settings.backoffMs.at(-1) ?? 0);
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private finish(entry: QueuedDelivery, state: 'delivered' | 'failed'): void {
+    entry.state = state;
+    this.queue.splice(this.queue.indexOf(entry), 1);
+    this.done.push(entry);
+  }
+
+  private switchOff(tenant: TenantId, webhookId: number, state: 'Stopped' | 'TooManyErrors'): void {
+    const current = this.registry.get(tenant, webhookId);
+    if (current === undefined || current.State !== 'Active') return;
+    const off: Webhook = { ...current, State: state, Updated: formatXsDateTime(this.clock.now()) };
+    this.registry.put(tenant, off);
+    this.stateChanged(tenant, off);
+  }
+}
+
+/** What a delivery says of itself in its headers. */
+export interface DeliveryHeaders {
+  readonly event: string;
+  readonly eventId: string;
+  /** How many tries came before this one. */
+  readonly retry: number;
+  /** The registration's test event. */
+  readonly test?: boolean;
+}
+
+/**
+ * One POST of a body to a webhook's target, with the headers SuperOffice documents (and the webhook's own), signed
+ * when it has a secret. A 2xx answer is a success; another, a refused connection or no answer in time, a failure.
+ */
+export async function post(webhook: Pick<Webhook, 'Headers' | 'Secret'>, targetUrl: string, body: string, about: DeliveryHeaders, timeoutMs: number): Promise<{ status: number | null; error: string | null }> {
+  const headers: Record<string, string> = {
+    ...webhook.Headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'User-Agent': 'NetServer-Webhook/services88-chat-emulator',
+    'X-SuperOffice-Event': about.event,
+    'X-SuperOffice-EventId': about.eventId,
+    'X-SuperOffice-Retry': String(about.retry),
+  };
+  if (about.test === true) headers['X-Hook-Test'] = 'true';
+  if (webhook.Secret !== '') headers['X-SuperOffice-Signature'] = signature(webhook.Secret, body);
+  try {
+    const response = await fetch(targetUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    await response.arrayBuffer().catch(() => undefined);
+    return { status: response.status, error: response.status >= 200 && response.status <= 299 ? null : `HTTP ${response.status}` };
+  } catch (failure) {
+    return { status: null, error: describeFailure(failure, timeoutMs) };
+  }
+}
+
+/** X-SuperOffice-Signature: the base64 HMAC-SHA256 of the raw body, keyed with the webhook's secret. */
+export function signature(secret: string, body: string): string {
+  return createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+}
+
+function matches(entry: QueuedDelivery, filter: DeliveryFilter): boolean {
+  const { delivery } = entry;
+  return (filter.tenant === undefined || delivery.tenant === filter.tenant) && (filter.event === undefined || delivery.event === filter.event) && (filter.after === undefined || delivery.id > filter.after);
+}
+
+function view(entry: QueuedDelivery): Delivery {
+  return { ...entry.delivery, attempts: [...entry.attempts], state: entry.state };
+}
+
+function describeFailure(failure: unknown, timeoutMs: number): string {
+  if (failure instanceof Error && (failure.name === 'TimeoutError' || failure.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
+  const cause = failure instanceof Error && failure.cause instanceof Error ? failure.cause : failure;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? `the connection failed: ${code}` : `the connection failed: ${String((cause as Error | null)?.message ?? cause)}`;
+}
