@@ -23,6 +23,9 @@ const OPTION_ROWS: readonly [option: string, description: readonly string[], var
   ['--request-timeout D', ['how long a client may take to send a request', `(default ${DEFAULT_REQUEST_TIMEOUT_SECONDS}s); slower ones are cut off with HTTP 408`], 'CHAT_EMULATOR_REQUEST_TIMEOUT'],
   ['--data-dir DIR', ['keep a durable log of every acknowledged change in DIR', '(fsync\'d before the answer) and replay it on start;', 'default: in memory only'], 'CHAT_EMULATOR_DATA_DIR'],
   ['--journal-size N', [`how many requests the journal at /__admin/requests keeps`, `(default ${DEFAULT_JOURNAL_SIZE}; the oldest are dropped)`], 'CHAT_EMULATOR_JOURNAL_SIZE'],
+  ['--webhook-hosts H,H', ['hosts besides this machine that webhooks may deliver to', '(default none: 127.0.0.1, ::1 and localhost only)'], 'CHAT_EMULATOR_WEBHOOK_HOSTS'],
+  ['--webhook-tries N', ['tries of a webhook delivery, the first included (default 3)'], 'CHAT_EMULATOR_WEBHOOK_TRIES'],
+  ['--webhook-backoff D,D', ['the waits before the second and later tries, on the', 'emulator clock (default 1s,4s, as SuperOffice documents)'], 'CHAT_EMULATOR_WEBHOOK_BACKOFF'],
   ['--admin-token T', ['the admin API (/__admin) requires Authorization:', 'Bearer T; required when --host is not a loopback address'], 'CHAT_EMULATOR_ADMIN_TOKEN'],
   ['--error-style S', ['exceptioninfo: application errors as the real service', 'sends them (HTTP 200, Succeeded=false, ExceptionInfo);', 'fault: as SOAP Faults (default exceptioninfo)'], 'CHAT_EMULATOR_ERROR_STYLE'],
   ['-h, --help', ['show this help and exit'], ''],
@@ -85,6 +88,9 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
         'data-dir': { type: 'string' },
         'request-timeout': { type: 'string' },
         'admin-token': { type: 'string' },
+        'webhook-hosts': { type: 'string' },
+        'webhook-tries': { type: 'string' },
+        'webhook-backoff': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -126,6 +132,14 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
   if (journalSize !== undefined) options.journalSize = parseCount(journalSize);
   const adminToken = setting('admin-token', values['admin-token'], 'CHAT_EMULATOR_ADMIN_TOKEN');
   if (adminToken !== undefined) options.adminToken = adminToken.text;
+  const webhookHosts = setting('webhook-hosts', values['webhook-hosts'], 'CHAT_EMULATOR_WEBHOOK_HOSTS');
+  if (webhookHosts !== undefined) options.webhookHosts = list(webhookHosts.text);
+  const webhookTries = setting('webhook-tries', values['webhook-tries'], 'CHAT_EMULATOR_WEBHOOK_TRIES');
+  if (webhookTries !== undefined) options.webhookTries = parseCount(webhookTries);
+  const webhookBackoff = setting('webhook-backoff', values['webhook-backoff'], 'CHAT_EMULATOR_WEBHOOK_BACKOFF');
+  if (webhookBackoff !== undefined) {
+    options.webhookBackoffMs = list(webhookBackoff.text).map((part) => Math.round(parseDuration({ text: part, from: webhookBackoff.from }) * 1000));
+  }
   return options;
 }
 

@@ -12,7 +12,7 @@ import { InMemoryCredentials } from './store/credentials.js';
 import { LoggedChatStore } from './store/logged-store.js';
 import { InMemoryChatStore } from './store/memory-store.js';
 import { TenantNames } from './store/tenants.js';
-import { DEFAULT_WEBHOOK_SETTINGS, WebhookDispatcher, type WebhookSettings } from './webhooks/dispatcher.js';
+import { DEFAULT_WEBHOOK_SETTINGS, WebhookDispatcher, type PendingDelivery, type WebhookSettings } from './webhooks/dispatcher.js';
 import { WebhookRegistry, type Webhook } from './webhooks/registry.js';
 
 /** What the emulator starts from, and goes back to on reset. */
@@ -43,6 +43,8 @@ export class EmulatorState {
   /** The tenants' webhooks, and what sends them their events. */
   readonly webhooks = new WebhookRegistry();
   readonly deliveries: WebhookDispatcher;
+  /** Deliveries the replayed log holds that were not done, by tenant, webhook and event. */
+  private readonly pendingDeliveries = new Map<string, PendingDelivery>();
 
   constructor(
     private readonly start: StartingPoint,
@@ -56,7 +58,11 @@ export class EmulatorState {
     this.store = log === undefined ? this.memory : new LoggedChatStore(this.memory, log, FIXTURE_USERS);
     this.durability = log ?? IN_MEMORY_ONLY;
     // A webhook switched off by its failures stays off after a restart.
-    this.deliveries = new WebhookDispatcher(this.webhooks, this.clock, this.durability, webhookSettings, (tenant, webhook) => this.putWebhook(tenant, webhook));
+    this.deliveries = new WebhookDispatcher(this.webhooks, this.clock, this.durability, webhookSettings, (tenant, webhook) => this.putWebhook(tenant, webhook), {
+      // With a data directory, a delivery is kept until it is done: one pending at a crash is sent after the restart.
+      queued: (delivery) => this.log?.append([{ kind: 'delivery', ...delivery }]),
+      done: (delivery) => this.log?.append([{ kind: 'delivery-done', ...delivery }]),
+    });
     this.loadStart();
   }
 
@@ -77,6 +83,7 @@ export class EmulatorState {
    * a line written before changes were data is a fixtures document or a reset, and is read as one.
    */
   replay(lines: readonly LoggedLine[]): void {
+    this.pendingDeliveries.clear();
     for (const { json, where } of lines) {
       const changes = typeof json === 'object' && json !== null && 'changes' in json && Array.isArray(json.changes) ? (json.changes as unknown[]) : [json];
       try {
@@ -91,11 +98,23 @@ export class EmulatorState {
     }
   }
 
+  /** Sends again what was pending when the log was written: the deliveries not yet done. */
+  restorePendingDeliveries(): void {
+    for (const pending of this.pendingDeliveries.values()) this.deliveries.restore(pending);
+    this.pendingDeliveries.clear();
+  }
+
   /** One change of the log: a reset, a fixtures document (written before changes were data), or a change as data. */
   private replayChange(json: unknown, where: string): void {
     const change = (typeof json === 'object' && json !== null ? json : {}) as { readonly kind?: unknown; readonly tenant?: unknown; readonly document?: unknown };
+    if (change.kind === 'delivery' || change.kind === 'delivery-done') {
+      this.replayDelivery(json as Record<string, unknown>, where);
+      return;
+    }
     if (change.kind === 'reset' && (change.tenant === undefined || typeof change.tenant === 'string')) {
-      this.resetState(change.tenant === undefined ? undefined : this.tenants.find(change.tenant));
+      const tenant = change.tenant === undefined ? undefined : this.tenants.find(change.tenant);
+      this.resetState(tenant);
+      for (const [key, pending] of this.pendingDeliveries) if (tenant === undefined || pending.tenant === tenant) this.pendingDeliveries.delete(key);
       return;
     }
     if (change.kind === 'fixtures' && typeof change.document === 'object' && change.document !== null) {
@@ -109,6 +128,15 @@ export class EmulatorState {
       throw new AdminInputError(`${where}: tenant '${named.tenant}' already has a message with id ${named.message.ChatMessageId}.`);
     }
     applyChange(named, { store: this.memory, credentials: this.credentials, webhooks: this.webhooks });
+  }
+
+  private replayDelivery(change: Record<string, unknown>, where: string): void {
+    const { tenant, webhookId, eventId, event, body } = change;
+    if (typeof tenant !== 'string' || typeof webhookId !== 'number' || typeof eventId !== 'string') throw new DataDirError(`${where} is not a delivery this emulator wrote: the file is damaged; move it away to start afresh.`);
+    const key = `${tenant}/${webhookId}/${eventId}`;
+    if (change['kind'] === 'delivery-done') this.pendingDeliveries.delete(key);
+    else if (typeof event === 'string' && typeof body === 'string') this.pendingDeliveries.set(key, { tenant: this.tenants.resolve(tenant), webhookId, eventId, event, body });
+    else throw new DataDirError(`${where} is not a delivery this emulator wrote: the file is damaged; move it away to start afresh.`);
   }
 
   /**

@@ -69,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (opened.repaired !== undefined) config.log(opened.repaired);
     try {
       state.replay(opened.lines);
+      state.restorePendingDeliveries();
     } catch (error) {
       await opened.log.close();
       throw error;

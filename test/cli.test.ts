@@ -212,7 +212,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   }
 
   describe('--help', () => {
-    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--data-dir DIR', '--journal-size N', '--admin-token T', '--error-style S', '-h, --help'];
+    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--data-dir DIR', '--journal-size N', '--webhook-hosts H,H', '--webhook-tries N', '--webhook-backoff D,D', '--admin-token T', '--error-style S', '-h, --help'];
     const VARIABLES = [
       'CHAT_EMULATOR_PORT',
       'CHAT_EMULATOR_HOST',
@@ -226,6 +226,9 @@ describe('cli (the compiled command line, run as a process)', function () {
       'CHAT_EMULATOR_REQUEST_TIMEOUT',
       'CHAT_EMULATOR_DATA_DIR',
       'CHAT_EMULATOR_JOURNAL_SIZE',
+      'CHAT_EMULATOR_WEBHOOK_HOSTS',
+      'CHAT_EMULATOR_WEBHOOK_TRIES',
+      'CHAT_EMULATOR_WEBHOOK_BACKOFF',
       'CHAT_EMULATOR_ADMIN_TOKEN',
       'CHAT_EMULATOR_ERROR_STYLE',
     ];
@@ -624,7 +627,7 @@ describe('cli (the compiled command line, run as a process)', function () {
         .split('\n')
         .filter((line) => / {2}CHAT_EMULATOR_[A-Z_]+( \(comma-separated\)|=true)?$/.test(line))
         .map((line) => line.indexOf('CHAT_EMULATOR_'));
-      expect(columns.length).to.equal(14);
+      expect(columns.length).to.equal(17);
       expect(new Set(columns).size).to.equal(1);
     });
   });

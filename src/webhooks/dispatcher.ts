@@ -57,6 +57,20 @@ interface QueuedDelivery {
   sending: boolean;
 }
 
+/** A delivery as a data directory keeps it until it is done: enough to send it again after a restart. */
+export interface PendingDelivery {
+  readonly tenant: TenantId;
+  readonly webhookId: number;
+  readonly event: string;
+  readonly eventId: string;
+  readonly body: string;
+}
+
+export interface DeliveryKeeper {
+  queued(delivery: PendingDelivery): void;
+  done(delivery: Pick<PendingDelivery, 'tenant' | 'webhookId' | 'eventId'>): void;
+}
+
 /** What a test waits for: deliveries of a tenant or an event, after some id, at least `count` of them tried. */
 export interface DeliveryFilter {
   readonly tenant?: TenantId;
@@ -87,6 +101,8 @@ export class WebhookDispatcher {
     private readonly settings: WebhookSettings,
     /** Called when a webhook's state changes (to TooManyErrors), so that the change is kept. */
     private readonly stateChanged: (tenant: TenantId, webhook: Webhook) => void,
+    /** Called when a delivery is queued and when it is done, so that one not yet done survives a restart. */
+    private readonly kept: DeliveryKeeper = { queued: () => undefined, done: () => undefined },
   ) {}
 
   /** Starts sending: a timer looks for deliveries that are due, by the emulator's clock. */
@@ -122,16 +138,28 @@ export class WebhookDispatcher {
           ChangedByAssociateId: changedByAssociateId,
           WebhookName: webhook.Name,
         });
-        this.queue.push({
-          delivery: { id: this.nextId++, tenant, webhookId: webhook.WebhookId, webhookName: webhook.Name, event: event.event, eventId, targetUrl: webhook.TargetUrl, body },
-          webhook,
-          attempts: [],
-          state: 'pending',
-          dueAtMs: epochMillisecondsOf(this.clock.now()),
-          sending: false,
-        });
+        const pending: PendingDelivery = { tenant, webhookId: webhook.WebhookId, event: event.event, eventId, body };
+        this.kept.queued(pending);
+        this.enqueue(pending, webhook);
       }
     }
+  }
+
+  /** Queues again a delivery a data directory kept, not yet done when the emulator stopped: at least once. */
+  restore(pending: PendingDelivery): void {
+    const webhook = this.registry.get(pending.tenant, pending.webhookId);
+    if (webhook !== undefined && webhook.State === 'Active') this.enqueue(pending, webhook);
+  }
+
+  private enqueue(pending: PendingDelivery, webhook: Webhook): void {
+    this.queue.push({
+      delivery: { id: this.nextId++, tenant: pending.tenant, webhookId: webhook.WebhookId, webhookName: webhook.Name, event: pending.event, eventId: pending.eventId, targetUrl: webhook.TargetUrl, body: pending.body },
+      webhook,
+      attempts: [],
+      state: 'pending',
+      dueAtMs: epochMillisecondsOf(this.clock.now()),
+      sending: false,
+    });
   }
 
   /** Every delivery, oldest first, and how many were dropped because the queue was full. */
@@ -201,6 +229,7 @@ export class WebhookDispatcher {
     entry.state = state;
     this.queue.splice(this.queue.indexOf(entry), 1);
     this.done.push(entry);
+    this.kept.done({ tenant: entry.delivery.tenant, webhookId: entry.delivery.webhookId, eventId: entry.delivery.eventId });
   }
 
   private switchOff(tenant: TenantId, webhookId: number, state: 'Stopped' | 'TooManyErrors'): void {

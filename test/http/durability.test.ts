@@ -1,4 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -87,6 +90,47 @@ describe('--data-dir: a durable change log', () => {
     const messages = JSON.parse((await call(second, 'GET', '/ChatSession/1/Messages', undefined)).text) as { SpecialType: string }[];
     expect(messages.map((message) => message.SpecialType)).to.deep.equal(['NewSession', 'Welcome']);
     expect(JSON.parse((await call(second, 'POST', '/ChatSession', { CustomerName: 'Bob' })).text)).to.deep.include({ ChatSessionId: 2, InitialQueuePos: 1 });
+  });
+
+  it('keeps the webhooks, and delivers after a restart what was still pending (at least once)', async () => {
+    let status = 503;
+    const received: string[] = [];
+    const receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        // The registration's test event is accepted; deliveries get the status of the moment.
+        const answered = request.headers['x-hook-test'] === 'true' ? 200 : status;
+        received.push(`${String(request.headers['x-superoffice-event'])} ${answered}`);
+        response.writeHead(answered).end();
+      });
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    try {
+      const target = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      const first = await start();
+      const registered = await rest(`${first.url}/api/v1/Webhook`, {
+        method: 'POST',
+        headers: { Authorization: 'SOTicket 7T:1234abcxyzExample==', 'SO-AppToken': '1234567-1234-9876', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ Name: 'bot', Events: ['chatsession.message'], TargetUrl: target, Secret: 'k' }),
+      });
+      expect(registered.status).to.equal(200);
+      await add(first, 'while the receiver is down');
+      const failed = await first.webhookDeliveries({}, { waitMs: 5000 });
+      expect(failed.deliveries.map((delivery) => [delivery.state, delivery.attempts.length])).to.deep.equal([['pending', 1]]);
+      await first.stop();
+      running.splice(0);
+      status = 200;
+      const second = await start();
+      const delivered = await second.webhookDeliveries({}, { waitMs: 5000 });
+      expect(delivered.deliveries.map((delivery) => [delivery.event, delivery.state])).to.deep.equal([['chatsession.message', 'delivered']]);
+      expect(received).to.deep.equal(['test 200', 'chatsession.message 503', 'chatsession.message 200']);
+      const kept = await rest(`${second.url}/api/v1/Webhook/1`, { headers: { Authorization: 'SOTicket 7T:1234abcxyzExample==', 'SO-AppToken': '1234567-1234-9876' } });
+      expect(JSON.parse(kept.text)).to.deep.include({ Name: 'bot', State: 'Active', Secret: null });
+    } finally {
+      receiver.close();
+    }
   });
 
   it('knows a tenant by the name it had before the restart, in any case', async () => {
