@@ -14,7 +14,7 @@ import type { ChatStore, TenantId } from './store/chat-store.js';
 import type { InMemoryCredentials, User } from './store/credentials.js';
 import { associateOf, newSession } from './store/records.js';
 import { tenantKey } from './store/tenants.js';
-import { WebhookRegistry } from './webhooks/registry.js';
+import { WEBHOOK_STATES, WebhookRegistry, type Webhook, type WebhookState } from './webhooks/registry.js';
 
 /**
  * The fixtures file: what the emulator starts with.
@@ -58,6 +58,8 @@ export interface TenantDocument {
   presence?: Record<string, unknown>[];
   /** GetSystemInfo's answer: SoSystemInfoCarrier's fields by element name, over the emulator's defaults. */
   systemInfo?: Record<string, unknown>;
+  /** Webhooks: Name, Events, TargetUrl, and optionally Secret, State and Headers. */
+  webhooks?: Record<string, unknown>[];
 }
 
 /**
@@ -87,6 +89,7 @@ export interface TenantFixtures {
   readonly presence: readonly ChatPresence[];
   /** GetSystemInfo's answer, when the fixtures give one. */
   readonly systemInfo: SoSystemInfoCarrier | null;
+  readonly webhooks: readonly Webhook[];
   /** Messages with ChatMessageId undefined get the tenant's next id when loaded. */
   readonly messages: readonly (Omit<ChatMessage, 'ChatMessageId'> & { ChatMessageId: number | undefined })[];
   readonly users: readonly User[];
@@ -167,6 +170,7 @@ function* fixtureChanges(fixtures: Fixtures, store: ChatStore, onlyTenant?: Tena
     for (const agent of data.topicAgents) yield { kind: 'put', tenant, collection: 'topicAgents', record: resolveAgent(agent, tenant, store) };
     for (const presence of data.presence) yield { kind: 'put', tenant, collection: 'presence', record: presence };
     if (data.systemInfo !== null) yield { kind: 'put', tenant, collection: 'systemInfo', record: data.systemInfo };
+    for (const webhook of data.webhooks) yield { kind: 'webhook', tenant, webhook };
     for (const message of data.messages) yield { kind: 'add', tenant, message };
   }
 }
@@ -179,7 +183,7 @@ function* grants(tenant: TenantId | null, from: { readonly tickets: readonly str
 
 function parseTenant(json: unknown, name: string, where: string, context: ReadContext): TenantFixtures {
   const tenant = object(json, where);
-  onlyKeys(tenant, ['tickets', 'applicationTokens', 'bearerTokens', 'sessions', 'messages', 'users', 'topics', 'topicAgents', 'presence', 'systemInfo'], where);
+  onlyKeys(tenant, ['tickets', 'applicationTokens', 'bearerTokens', 'sessions', 'messages', 'users', 'topics', 'topicAgents', 'presence', 'systemInfo', 'webhooks'], where);
   const messages = array(tenant['messages'] ?? [], `${where}.messages`).map((m, i) => parseMessage(m, `${where}.messages[${i}]`, context));
   const users = array(tenant['users'] ?? [], `${where}.users`).map((u, i) => parseUser(u, `${where}.users[${i}]`, context));
   const seen = new Map<string, number>();
@@ -199,7 +203,31 @@ function parseTenant(json: unknown, name: string, where: string, context: ReadCo
     topicAgents: array(tenant['topicAgents'] ?? [], `${where}.topicAgents`).map((a, i) => parseTopicAgent(a, `${where}.topicAgents[${i}]`, context)),
     presence: array(tenant['presence'] ?? [], `${where}.presence`).map((p, i) => parsePresence(p, `${where}.presence[${i}]`, context)),
     systemInfo: tenant['systemInfo'] === undefined ? null : parseSystemInfo(tenant['systemInfo'], name, `${where}.systemInfo`, context),
+    webhooks: array(tenant['webhooks'] ?? [], `${where}.webhooks`).map((w, i) => parseWebhook(w, i + 1, `${where}.webhooks[${i}]`)),
   };
+}
+
+/**
+ * A webhook of the tenant: Name, Events, TargetUrl (http or https), and optionally Secret, State and Headers; its
+ * id is its place in the list. Fixtures are not the REST registration: no test event is sent to the target.
+ */
+function parseWebhook(json: unknown, webhookId: number, where: string): Webhook {
+  const fields = object(json, where);
+  onlyKeys(fields, ['Name', 'Events', 'TargetUrl', 'Secret', 'State', 'Headers'], where);
+  const text = (name: string, fallback?: string): string => {
+    const value = fields[name] ?? fallback;
+    if (typeof value !== 'string') throw new FixturesError(`${where}.${name}: expected a string, found ${describe(value)}.`);
+    return value;
+  };
+  const events = strings(fields['Events'], `${where}.Events`);
+  if (events.length === 0) throw new FixturesError(`${where}.Events: give at least one event, such as "chatsession.message".`);
+  const targetUrl = text('TargetUrl');
+  if (!/^https?:\/\/[^/]/.test(targetUrl)) throw new FixturesError(`${where}.TargetUrl: '${targetUrl}' is not an http or https URL.`);
+  const state = text('State', 'Active');
+  if (!WEBHOOK_STATES.includes(state as WebhookState)) throw new FixturesError(`${where}.State: '${state}' is not one of ${WEBHOOK_STATES.join(', ')}.`);
+  const headers = object(fields['Headers'] ?? {}, `${where}.Headers`);
+  for (const [name, value] of Object.entries(headers)) if (typeof value !== 'string') throw new FixturesError(`${where}.Headers.${name}: expected a string, found ${describe(value)}.`);
+  return { WebhookId: webhookId, Name: text('Name'), Events: events, TargetUrl: targetUrl, Secret: text('Secret', ''), State: state as WebhookState, Type: 'webhook', Headers: headers as Record<string, string>, Registered: '0001-01-01T00:00:00Z', Updated: '0001-01-01T00:00:00Z' };
 }
 
 /** The tenant's system information: the fields given, by SoSystemInfoCarrier's element names, over the emulator's own. */

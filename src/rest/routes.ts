@@ -249,10 +249,10 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
     const result = run(settings, tenant, user, call, events);
     if (result === null && endpoint.nilIsNotFound === true) throw new EmulatorError('NotFound', `${call.resultType.typeName} ${request.params['id'] ?? ''} is not found in tenant '${tenant}'.`);
     body = call.noResult ? '' : represent(result, call.resultType, how, select);
+    // The call's events are queued (and, with a data directory, kept) with its changes; they are sent once those are durable.
+    settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
-    // Its events go to the webhooks only then, and are sent after the answer.
-    settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
     status = call.noResult ? 204 : 200;
   } catch (error) {
     failure = asRestError(error, settings.log);

@@ -150,10 +150,10 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
     const events: ChatEvent[] = [];
     const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning), notify: (event) => events.push(event) };
     const answer = answerSuccess(version, operation, call.run(context));
+    // The call's events are queued (and, with a data directory, kept) with its changes; they are sent once those are durable.
+    settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
-    // Its events go to the webhooks only then, and are sent after the answer.
-    settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
     return { kind: truncate ? 'truncate' : 'answer', answer };
   } catch (error) {
     const emulatorError = (trace.error = asEmulatorError(error, settings.log));

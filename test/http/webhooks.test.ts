@@ -183,6 +183,15 @@ describe('webhooks: chat events delivered, signed and retried as SuperOffice doe
     expect(JSON.parse(receiver.of('chatsession.message')[0]?.body ?? '{}')).to.deep.include({ ContextIdentifier: 'Cust2' });
   });
 
+  it('takes webhooks from the fixtures, and delivers to them', async () => {
+    emulator.current.loadFixtures({ tenants: { Cust3: { sessions: [1], webhooks: [{ Name: 'from fixtures', Events: ['chatsession.*'], TargetUrl: receiver.url, Secret: 'f' }] } } });
+    await addOverSoap('to Cust3', '/Cust3');
+    const { deliveries } = await emulator.current.webhookDeliveries({ tenant: 'cust3' }, { waitMs: 5000 });
+    expect(deliveries.map((delivery) => [delivery.tenant, delivery.webhookName, delivery.state])).to.deep.equal([['Cust3', 'from fixtures', 'delivered']]);
+    const [received] = receiver.of('chatsession.message');
+    expect(received?.headers['x-superoffice-signature']).to.equal(createHmac('sha256', 'f').update(received?.body ?? '').digest('base64'));
+  });
+
   it('never shows the secret: not in the journal, the admin API or the log', async () => {
     ok(await register(['chatsession.message']));
     await addOverSoap('x');

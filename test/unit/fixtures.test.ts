@@ -116,7 +116,7 @@ describe('parseFixtures', () => {
     expect(() => parseFixtures({ ticket: ['x'] }, 'test', READ_CONTEXT)).to.throw(FixturesError, "test: unknown key 'ticket'; expected tickets, applicationTokens, bearerTokens, tenants.");
     expect(() => parseFixtures({ tenants: { Cust1: { session: [1] } } }, 'test', READ_CONTEXT)).to.throw(
       FixturesError,
-      "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, bearerTokens, sessions, messages, users, topics, topicAgents, presence, systemInfo.",
+      "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, bearerTokens, sessions, messages, users, topics, topicAgents, presence, systemInfo, webhooks.",
     );
   });
 
@@ -126,12 +126,13 @@ describe('parseFixtures', () => {
     expect(fixtures.applicationTokens).to.deep.equal(['tok-global']);
     expect(fixtures.bearerTokens).to.deep.equal([]);
     expect([...fixtures.tenants.keys()]).to.deep.equal(['default', 'Cust1']);
-    expect(fixtures.tenants.get('default')).to.deep.equal({ tickets: [], applicationTokens: [], bearerTokens: [], sessions: [1, 2], messages: [], users: [], topics: [], topicAgents: [], presence: [], systemInfo: null });
+    expect(fixtures.tenants.get('default')).to.deep.equal({ tickets: [], applicationTokens: [], bearerTokens: [], sessions: [1, 2], messages: [], users: [], topics: [], topicAgents: [], presence: [], systemInfo: null, webhooks: [] });
     expect(fixtures.tenants.get('Cust1')).to.deep.equal({
       topics: [],
       topicAgents: [],
       presence: [],
       systemInfo: null,
+      webhooks: [],
       users: [],
       bearerTokens: [],
       tickets: ['7T:cust1=='],
