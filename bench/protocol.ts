@@ -19,7 +19,8 @@ export type ServerSpec =
  * The fixtures of an emulator process, built inside that process and passed to startEmulator() as an object:
  * `main` holds the sessions the per-operation table reads; `scale` holds `messages` messages in one session.
  */
-export type FixturePlan = { readonly preset: 'main' } | { readonly preset: 'scale'; readonly messages: number; readonly source: FixtureSource };
+/** The main fixtures; `webhookUrl`, where the webhook of the tenant CustHook delivers (a receiver in the orchestrator). */
+export type FixturePlan = { readonly preset: 'main'; readonly webhookUrl?: string } | { readonly preset: 'scale'; readonly messages: number; readonly source: FixtureSource };
 
 /** Orchestrator → server process. Each one is answered by exactly one ToOrchestrator message. */
 export type ToServer =

@@ -19,7 +19,8 @@
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -515,11 +516,34 @@ function scaleTables(results: readonly ScaleResult[], baseline: StartedEmulator)
 
 // ---------------------------------------------------------------------------------------------- main
 
+/** A webhook receiver in this process (the load generator's), answering 200 to every delivery, counting them. */
+async function startWebhookReceiver(): Promise<{ readonly url: string; readonly received: number; close(): void }> {
+  let received = 0;
+  const server = createServer((request, response) => {
+    request.on('data', () => undefined);
+    request.on('end', () => {
+      received += 1;
+      response.writeHead(200).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  return {
+    url,
+    get received() {
+      return received;
+    },
+    close: () => server.close(),
+  };
+}
+
 async function benchmark(settings: Settings): Promise<void> {
   const began = performance.now();
   process.stdout.write(`${header(settings)}\n\n`);
   const bare = ServerProcess.spawn('bare server', { kind: 'bare' });
-  const emulator = ServerProcess.spawn('emulator', { kind: 'emulator', fixtures: { preset: 'main' } });
+  const receiver = await startWebhookReceiver();
+  const emulator = ServerProcess.spawn('emulator', { kind: 'emulator', fixtures: { preset: 'main', webhookUrl: receiver.url } });
   const [bareReady, emulatorReady] = await Promise.all([bare.ready(), emulator.ready()]);
   try {
     const operations = selectedOperations(settings);
@@ -528,8 +552,11 @@ async function benchmark(settings: Settings): Promise<void> {
     let added: { messages: number; heapBytes: number } | undefined;
     for (const operation of operations) {
       // add-soap11: the heap before the measured run and after it, the warm-up having filled the request journal (a ring).
-      const result = await compare(emulator, emulatorReady.chatUrl, bare, bareReady.url, operation, settings, operation.key === 'add-soap11');
+      const chatUrl = operation.tenant === undefined ? emulatorReady.chatUrl : emulatorReady.chatUrl.replace('/Remote/', `/${operation.tenant}/Remote/`);
+      const receivedBefore = receiver.received;
+      const result = await compare(emulator, chatUrl, bare, bareReady.url, operation, settings, operation.key === 'add-soap11');
       results.push(result);
+      if (operation.tenant !== undefined) progress(`  ${operation.label}: ${int(receiver.received - receivedBefore)} deliveries received by the webhook so far\n`);
       if (result.heap !== undefined) {
         // Every 200 stored one message: the measured run's, then the validation after it.
         const stored = 1 + (result.emulator.load.statusCounts['200'] ?? 0);
@@ -542,6 +569,7 @@ async function benchmark(settings: Settings): Promise<void> {
         ? undefined
         : { operation: addition, rounds: await alternatingRounds(emulator, emulatorReady.chatUrl, bare, `${bareReady.url}/${addition.key}`, addition, settings) };
     await emulator.stop();
+    receiver.close();
 
     const scale: ScaleResult[] = [];
     let baseline: StartedEmulator | undefined;

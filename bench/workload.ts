@@ -17,6 +17,8 @@ export const SESSION_ADD_SOAP11 = 1;
 export const SESSION_ADD_SAMPLE = 0;
 export const SESSION_10 = 10;
 export const SESSION_1000 = 1000;
+/** The tenant whose webhook takes every message it gets (see `add-webhook`). */
+export const WEBHOOK_TENANT = 'CustHook';
 /** The one session of a scale run, holding every message of the store. */
 export const SESSION_SCALE = 7;
 /** A scale run reads the last SCALE_PAGE messages (After = N - SCALE_PAGE). */
@@ -84,7 +86,9 @@ export function fixturesText(plan: FixturePlan): string {
   for (const { session, count } of groups) {
     for (let i = 1; i <= count; i += 1) parts.push(JSON.stringify(message(session, i)));
   }
-  return `{"tickets":${JSON.stringify([TICKET])},"applicationTokens":${JSON.stringify([APP_TOKEN])},"tenants":{"default":${JSON.stringify(tenant).slice(0, -1)},"messages":[${parts.join(',')}]}}}`;
+  // A tenant of its own whose webhook takes every message: what `add-webhook` measures, leaving the others alone.
+  const hooked = plan.preset === 'main' && plan.webhookUrl !== undefined ? `,"${WEBHOOK_TENANT}":${JSON.stringify({ sessions: [SESSION_ADD_SOAP11], webhooks: [{ Name: 'bench', Events: ['chatsession.message'], TargetUrl: plan.webhookUrl, Secret: 'bench' }] })}` : '';
+  return `{"tickets":${JSON.stringify([TICKET])},"applicationTokens":${JSON.stringify([APP_TOKEN])},"tenants":{"default":${JSON.stringify(tenant).slice(0, -1)},"messages":[${parts.join(',')}]}${hooked}}}`;
 }
 
 /**
@@ -124,6 +128,8 @@ export interface Operation {
   readonly request: BenchRequest;
   /** What is measured instead of the request, for an operation that changes what it acts on (a pick-up). */
   readonly cycle?: SessionCycle;
+  /** The tenant it is sent to, when not the default one. */
+  readonly tenant?: string;
   readonly expect: Expectation;
   /** Concurrent connections for this operation, when not the run's (--connections). */
   readonly connections?: number;
@@ -217,6 +223,14 @@ export function mainOperations(): Operation[] {
       key: 'add-soap11',
       label: 'AddChatMessage, SOAP 1.1',
       request: addChatMessageSoap11(),
+      expect: succeeded(false, 'the stored message', storedMessage),
+    },
+    {
+      // The same call in a tenant with a webhook registered for every message: the deliveries run in the emulator too.
+      key: 'add-webhook',
+      label: 'AddChatMessage, SOAP 1.1, one webhook',
+      request: addChatMessageSoap11(),
+      tenant: WEBHOOK_TENANT,
       expect: succeeded(false, 'the stored message', storedMessage),
     },
     {

@@ -1,4 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Clock } from '../clock.js';
 import { epochMillisecondsOf, formatXsDateTime } from '../contract/datetime.js';
 import { DEFAULT_TENANT, type TenantId } from '../store/chat-store.js';
@@ -86,13 +88,18 @@ export interface DeliveryFilter {
  * answer: events are published once the change is durable, and sent from a timer.
  */
 export class WebhookDispatcher {
-  private readonly queue: QueuedDelivery[] = [];
+  /** Every delivery not yet done, by id (so in the order they were queued). */
+  private readonly queue = new Map<number, QueuedDelivery>();
+  /** Those due now, first in first out; and those waiting for their next try. */
+  private ready: QueuedDelivery[] = [];
+  private readonly waiting = new Set<QueuedDelivery>();
   private readonly done: QueuedDelivery[] = [];
   private nextId = 1;
   private droppedCount = 0;
   private readonly failures = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
 
   constructor(
     private readonly registry: WebhookRegistry,
@@ -123,7 +130,7 @@ export class WebhookDispatcher {
     for (const event of events) {
       const eventId = randomUUID();
       for (const webhook of webhooks.filter((candidate) => candidate.Events.some((pattern) => eventMatches(pattern, event.event)))) {
-        if (this.queue.length >= this.settings.queueLimit) {
+        if (this.queue.size >= this.settings.queueLimit) {
           this.droppedCount += 1;
           continue;
         }
@@ -152,19 +159,21 @@ export class WebhookDispatcher {
   }
 
   private enqueue(pending: PendingDelivery, webhook: Webhook): void {
-    this.queue.push({
+    const entry: QueuedDelivery = {
       delivery: { id: this.nextId++, tenant: pending.tenant, webhookId: webhook.WebhookId, webhookName: webhook.Name, event: pending.event, eventId: pending.eventId, targetUrl: webhook.TargetUrl, body: pending.body },
       webhook,
       attempts: [],
       state: 'pending',
       dueAtMs: epochMillisecondsOf(this.clock.now()),
       sending: false,
-    });
+    };
+    this.queue.set(entry.delivery.id, entry);
+    this.ready.push(entry);
   }
 
   /** Every delivery, oldest first, and how many were dropped because the queue was full. */
   deliveries(filter: DeliveryFilter = {}): { deliveries: Delivery[]; dropped: number } {
-    const all = [...this.done, ...this.queue].sort((a, b) => a.delivery.id - b.delivery.id);
+    const all = [...this.done, ...this.queue.values()].sort((a, b) => a.delivery.id - b.delivery.id);
     return { deliveries: all.filter((entry) => matches(entry, filter)).map(view), dropped: this.droppedCount };
   }
 
@@ -188,24 +197,40 @@ export class WebhookDispatcher {
 
   /** Forgets the deliveries of a tenant, or all of them. */
   clear(tenant?: TenantId): void {
-    for (const list of [this.queue, this.done]) {
-      for (let i = list.length - 1; i >= 0; i -= 1) if (tenant === undefined || list[i]?.delivery.tenant === tenant) list.splice(i, 1);
-    }
+    const cleared = (entry: QueuedDelivery) => tenant === undefined || entry.delivery.tenant === tenant;
+    for (const entry of [...this.queue.values()]) if (cleared(entry)) this.queue.delete(entry.delivery.id);
+    for (const entry of [...this.waiting]) if (cleared(entry)) this.waiting.delete(entry);
+    this.ready = this.ready.filter((entry) => !cleared(entry));
+    for (let i = this.done.length - 1; i >= 0; i -= 1) if (cleared(this.done[i] as QueuedDelivery)) this.done.splice(i, 1);
     if (tenant === undefined) this.droppedCount = 0;
   }
 
   private sendDue(): void {
-    if (this.queue.length === 0) return;
-    const nowMs = epochMillisecondsOf(this.clock.now());
-    for (const entry of this.queue) {
-      if (entry.sending || entry.state !== 'pending' || entry.dueAtMs > nowMs) continue;
+    if (this.queue.size === 0) return;
+    if (this.waiting.size > 0) {
+      const nowMs = epochMillisecondsOf(this.clock.now());
+      for (const entry of this.waiting) {
+        if (entry.dueAtMs > nowMs) continue;
+        this.waiting.delete(entry);
+        this.ready.push(entry);
+      }
+    }
+    while (this.inFlight < MAX_IN_FLIGHT && this.ready.length > 0) {
+      const entry = this.ready.shift() as QueuedDelivery;
+      if (!this.queue.has(entry.delivery.id)) continue;
       entry.sending = true;
+      this.inFlight += 1;
       // A change is sent only once it is durable; the call that made it has been answered by then.
       void this.durability
         .flushed()
         .then(() => this.send(entry))
         .catch(() => undefined)
-        .finally(() => (entry.sending = false));
+        .finally(() => {
+          entry.sending = false;
+          this.inFlight -= 1;
+          // The next ones at once, rather than at the next tick.
+          if (this.ready.length > 0) setImmediate(() => this.sendDue());
+        });
     }
   }
 
@@ -221,14 +246,19 @@ export class WebhookDispatcher {
     else if (failures >= this.settings.failuresToStop) this.switchOff(delivery.tenant, delivery.webhookId, 'TooManyErrors');
     if (error === null) this.finish(entry, 'delivered');
     else if (status === 410 || entry.attempts.length >= this.settings.tries) this.finish(entry, 'failed');
-    else entry.dueAtMs = epochMillisecondsOf(this.clock.now()) + (this.settings.backoffMs[entry.attempts.length - 1] ?? this.settings.backoffMs.at(-1) ?? 0);
+    else {
+      entry.dueAtMs = epochMillisecondsOf(this.clock.now()) + (this.settings.backoffMs[entry.attempts.length - 1] ?? this.settings.backoffMs.at(-1) ?? 0);
+      this.waiting.add(entry);
+    }
     for (const wake of [...this.waiters]) wake();
   }
 
   private finish(entry: QueuedDelivery, state: 'delivered' | 'failed'): void {
     entry.state = state;
-    this.queue.splice(this.queue.indexOf(entry), 1);
+    this.queue.delete(entry.delivery.id);
     this.done.push(entry);
+    // The log of done deliveries is bounded, as the request journal is: the oldest go first.
+    if (this.done.length > DONE_KEPT) this.done.splice(0, this.done.length - DONE_KEPT);
     this.kept.done({ tenant: entry.delivery.tenant, webhookId: entry.delivery.webhookId, eventId: entry.delivery.eventId });
   }
 
@@ -266,14 +296,31 @@ export async function post(webhook: Pick<Webhook, 'Headers' | 'Secret'>, targetU
   };
   if (about.test === true) headers['X-Hook-Test'] = 'true';
   if (webhook.Secret !== '') headers['X-SuperOffice-Signature'] = signature(webhook.Secret, body);
-  try {
-    const response = await fetch(targetUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-    await response.arrayBuffer().catch(() => undefined);
-    return { status: response.status, error: response.status >= 200 && response.status <= 299 ? null : `HTTP ${response.status}` };
-  } catch (failure) {
-    return { status: null, error: describeFailure(failure, timeoutMs) };
-  }
+  const url = new URL(targetUrl);
+  const bytes = Buffer.from(body, 'utf8');
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const request = send(url, { method: 'POST', headers: { ...headers, 'Content-Length': bytes.length }, agent: url.protocol === 'https:' ? KEEP_ALIVE.https : KEEP_ALIVE.http, timeout: timeoutMs }, (response) => {
+      response.resume();
+      response.on('end', () => {
+        const status = response.statusCode ?? 0;
+        resolve({ status, error: status >= 200 && status <= 299 ? null : `HTTP ${status}` });
+      });
+      response.on('error', (failure) => resolve({ status: null, error: describeFailure(failure, timeoutMs) }));
+    });
+    request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })));
+    request.on('error', (failure) => resolve({ status: null, error: describeFailure(failure, timeoutMs) }));
+    request.end(bytes);
+  });
 }
+
+/** Deliveries sent at once, all webhooks together: more would only queue in the sockets. */
+const MAX_IN_FLIGHT = 16;
+/** Done deliveries the admin API can still show. */
+const DONE_KEPT = 1000;
+
+/** Connections to receivers are kept open between deliveries, as a client of many events would. */
+const KEEP_ALIVE = { http: new HttpAgent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT }), https: new HttpsAgent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT }) };
 
 /** X-SuperOffice-Signature: the base64 HMAC-SHA256 of the raw body, keyed with the webhook's secret. */
 export function signature(secret: string, body: string): string {
