@@ -156,6 +156,7 @@ export class EmulatorState {
     this.faults.clear(tenant);
     this.webhooks.clear(tenant);
     this.deliveries.clear(tenant);
+    if (tenant === undefined) this.deliveries.clearFaults();
     this.tenants.clear(tenant);
     if (tenant === undefined) {
       this.clock.set(null);

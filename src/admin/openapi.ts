@@ -121,6 +121,26 @@ export const ADMIN_OPENAPI = {
         responses: { 200: json({ type: 'object', properties: { deliveries: { type: 'array', items: { type: 'object' } }, dropped: { type: 'integer' } } }), 400: error('A bad query value.') },
       },
     },
+    '/webhooks/faults': {
+      get: { summary: 'The faults injected into deliveries, still waiting.', responses: { 200: json({ type: 'object', properties: { faults: { type: 'array', items: { type: 'object' } } } }) } },
+      post: {
+        summary: 'Inject a fault into the next `times` deliveries (of a tenant): delayMs first, then drop (a failed try) or httpStatus (answered in the receiver\'s place).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { tenant: { type: 'string' }, times: { type: 'integer', minimum: 1, default: 1 }, delayMs: { type: 'integer', minimum: 0, maximum: 60000 }, drop: { type: 'boolean', enum: [true] }, httpStatus: { type: 'integer', minimum: 100, maximum: 599 } },
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: { 200: json({ type: 'object', properties: { fault: { type: 'object' } } }), 400: error('The fault is not valid: the message names the field.') },
+      },
+      delete: { summary: 'Clear the faults injected into deliveries.', responses: { 200: json({ type: 'object', properties: { cleared: { type: 'integer' } } }) } },
+    },
     '/requests': {
       get: {
         summary: `The request journal (the last --journal-size requests, ${DEFAULT_JOURNAL_SIZE} by default), oldest first.`,

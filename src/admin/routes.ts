@@ -5,7 +5,7 @@ import type { ReadContext } from '../contract/codec.js';
 import { xsDateTime } from '../contract/datetime.js';
 import { chatMessageType } from '../contract/chat-message.js';
 import { recordType } from '../store/records.js';
-import type { DeliveryFilter } from '../webhooks/dispatcher.js';
+import type { DeliveryFaultSpec, DeliveryFilter } from '../webhooks/dispatcher.js';
 import { webhookView } from '../webhooks/registry.js';
 import { xsInt } from '../contract/values.js';
 import type { EmulatorState } from '../emulator-state.js';
@@ -122,6 +122,15 @@ export function adminRouter(settings: AdminSettings): Router {
       if (waitMs > 0) await state.deliveries.wait(filter, count, waitMs);
       return state.deliveries.deliveries(filter);
     },
+  });
+  route(router, '/webhooks/faults', {
+    GET: () => ({ faults: state.deliveries.pendingFaults() }),
+    POST: (request) => {
+      const fault = parseDeliveryFault(request.body, state);
+      state.deliveries.injectFault(fault);
+      return { fault };
+    },
+    DELETE: () => ({ cleared: state.deliveries.clearFaults() }),
   });
   route(router, '/faults', {
     GET: () => ({ faults: state.faults.list().map(faultView) }),
@@ -242,4 +251,31 @@ function optionalInteger(value: unknown, name: string, min: number, max: number)
   const number = typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(number) || number < min || number > max) throw new AdminInputError(`${name}: '${String(value)}' is not a whole number from ${min} to ${max}.`);
   return number;
+}
+
+/** `{ "tenant"?, "times"? (default 1), "delayMs"?, and "drop": true or "httpStatus" }`: a fault for the next deliveries. */
+function parseDeliveryFault(body: unknown, state: EmulatorState): DeliveryFaultSpec {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AdminInputError('the fault: expected a JSON object.');
+  const fields = body as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (!['tenant', 'times', 'delayMs', 'drop', 'httpStatus'].includes(key)) throw new AdminInputError(`the fault: unknown key '${key}'; expected tenant, times, delayMs, drop, httpStatus.`);
+  }
+  const whole = (name: string, min: number, max: number, fallback: number | undefined): number | undefined => {
+    const value = fields[name];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new AdminInputError(`${name}: '${String(value)}' is not a whole number from ${min} to ${max}.`);
+    return value;
+  };
+  const tenant = fields['tenant'];
+  if (tenant !== undefined && (typeof tenant !== 'string' || tenant === '')) throw new AdminInputError('tenant: expected a tenant name.');
+  if (fields['drop'] !== undefined && fields['drop'] !== true) throw new AdminInputError('drop: give true, or leave it out.');
+  const httpStatus = whole('httpStatus', 100, 599, undefined);
+  if (fields['drop'] === true && httpStatus !== undefined) throw new AdminInputError('the fault: give drop or httpStatus, not both.');
+  return {
+    ...(tenant === undefined ? {} : { tenant: state.tenants.resolve(tenant) }),
+    times: whole('times', 1, 1_000_000, 1) as number,
+    delayMs: whole('delayMs', 0, 60_000, 0) as number,
+    drop: fields['drop'] === true,
+    ...(httpStatus === undefined ? {} : { httpStatus }),
+  };
 }

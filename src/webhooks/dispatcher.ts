@@ -73,6 +73,18 @@ export interface DeliveryKeeper {
   done(delivery: Pick<PendingDelivery, 'tenant' | 'webhookId' | 'eventId'>): void;
 }
 
+/**
+ * A fault injected into the next deliveries (of a tenant, or any): held back `delayMs` first, then dropped (never
+ * sent: a failed try, as a lost connection), or answered with `httpStatus` in the receiver's place.
+ */
+export interface DeliveryFaultSpec {
+  readonly tenant?: TenantId;
+  readonly times: number;
+  readonly delayMs: number;
+  readonly drop: boolean;
+  readonly httpStatus?: number;
+}
+
 /** What a test waits for: deliveries of a tenant or an event, after some id, at least `count` of them tried. */
 export interface DeliveryFilter {
   readonly tenant?: TenantId;
@@ -100,6 +112,7 @@ export class WebhookDispatcher {
   private readonly waiters = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  private readonly faults: { spec: DeliveryFaultSpec; remaining: number }[] = [];
 
   constructor(
     private readonly registry: WebhookRegistry,
@@ -234,9 +247,39 @@ export class WebhookDispatcher {
     }
   }
 
+  /** Injects a fault into the next deliveries; the faults still waiting. */
+  injectFault(spec: DeliveryFaultSpec): void {
+    this.faults.push({ spec, remaining: spec.times });
+  }
+
+  pendingFaults(): DeliveryFaultSpec[] {
+    return this.faults.map(({ spec, remaining }) => ({ ...spec, times: remaining }));
+  }
+
+  clearFaults(): number {
+    return this.faults.splice(0).length;
+  }
+
+  /** The first injected fault for a try of this tenant's, used up by one. */
+  private takeFault(tenant: TenantId): DeliveryFaultSpec | undefined {
+    const index = this.faults.findIndex(({ spec }) => spec.tenant === undefined || spec.tenant === tenant);
+    const fault = this.faults[index];
+    if (fault === undefined) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.faults.splice(index, 1);
+    return fault.spec;
+  }
+
   private async send(entry: QueuedDelivery): Promise<void> {
     const { delivery, webhook } = entry;
-    const { status, error } = await post(webhook, delivery.targetUrl, delivery.body, { event: delivery.event, eventId: delivery.eventId, retry: entry.attempts.length }, this.settings.timeoutMs);
+    const fault = this.takeFault(delivery.tenant);
+    if (fault !== undefined && fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const { status, error } =
+      fault?.drop === true
+        ? { status: null, error: 'dropped by an injected fault' }
+        : fault?.httpStatus !== undefined
+          ? { status: fault.httpStatus, error: fault.httpStatus >= 200 && fault.httpStatus <= 299 ? null : `HTTP ${fault.httpStatus} (an injected fault)` }
+          : await post(webhook, delivery.targetUrl, delivery.body, { event: delivery.event, eventId: delivery.eventId, retry: entry.attempts.length }, this.settings.timeoutMs);
     entry.attempts.push({ time: formatXsDateTime(this.clock.now()), status, error });
     const key = `${delivery.tenant}/${delivery.webhookId}`;
     const failures = error === null ? 0 : (this.failures.get(key) ?? 0) + 1;

@@ -57,6 +57,7 @@ describe('the admin API', () => {
         '/tenants/{tenant}/sessions/{chatSessionId}/messages',
         '/webhooks',
         '/webhooks/deliveries',
+        '/webhooks/faults',
         '/requests',
         '/clock',
         '/faults',

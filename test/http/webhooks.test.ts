@@ -174,6 +174,27 @@ describe('webhooks: chat events delivered, signed and retried as SuperOffice doe
     expect(await tries(3)).to.have.length(3);
   });
 
+  it('takes faults injected into deliveries: a drop is a failed try, retried; an injected status answers in the receiver\'s place', async () => {
+    ok(await register(['chatsession.message']));
+    await admin(emulator.current.url, 'PUT', '/clock', { now: '2021-03-25T21:00:00Z' });
+    expect((await admin(emulator.current.url, 'POST', '/webhooks/faults', { drop: true })).status).to.equal(200);
+    expect((await admin(emulator.current.url, 'POST', '/webhooks/faults', { httpStatus: 502, delayMs: 50 })).status).to.equal(200);
+    await addOverSoap('x');
+    const attempts = async () => (await emulator.current.webhookDeliveries({}, { waitMs: 5000 })).deliveries[0]?.attempts ?? [];
+    expect((await attempts()).map((a) => [a.status, a.error])).to.deep.equal([[null, 'dropped by an injected fault']]);
+    await admin(emulator.current.url, 'PUT', '/clock', { now: '2021-03-25T21:00:01Z' });
+    await waitUntil(async () => (await attempts()).length === 2);
+    await admin(emulator.current.url, 'PUT', '/clock', { now: '2021-03-25T21:00:05Z' });
+    await waitUntil(async () => (await attempts()).length === 3);
+    expect((await attempts()).map((a) => [a.status, a.error])).to.deep.equal([
+      [null, 'dropped by an injected fault'],
+      [502, 'HTTP 502 (an injected fault)'],
+      [200, null],
+    ]);
+    expect(receiver.of('chatsession.message')).to.have.length(1);
+    expect((await admin(emulator.current.url, 'GET', '/webhooks/faults')).body).to.deep.equal({ faults: [] });
+  });
+
   it('delivers a tenant\'s events to its own webhooks only', async () => {
     ok(await register(['chatsession.message'], '/Cust2'));
     await addOverSoap('default tenant');
