@@ -56,7 +56,6 @@ interface QueuedDelivery {
   attempts: DeliveryAttempt[];
   state: Delivery['state'];
   dueAtMs: number;
-  sending: boolean;
 }
 
 /** A delivery as a data directory keeps it until it is done: enough to send it again after a restart. */
@@ -178,7 +177,6 @@ export class WebhookDispatcher {
       attempts: [],
       state: 'pending',
       dueAtMs: epochMillisecondsOf(this.clock.now()),
-      sending: false,
     };
     this.queue.set(entry.delivery.id, entry);
     this.ready.push(entry);
@@ -231,15 +229,13 @@ export class WebhookDispatcher {
     while (this.inFlight < MAX_IN_FLIGHT && this.ready.length > 0) {
       const entry = this.ready.shift() as QueuedDelivery;
       if (!this.queue.has(entry.delivery.id)) continue;
-      entry.sending = true;
       this.inFlight += 1;
-      // A change is sent only once it is durable; the call that made it has been answered by then.
+      // A delivery goes once its change is durable, as the call's answer does: it never holds the answer up.
       void this.durability
         .flushed()
         .then(() => this.send(entry))
         .catch(() => undefined)
         .finally(() => {
-          entry.sending = false;
           this.inFlight -= 1;
           // The next ones at once, rather than at the next tick.
           if (this.ready.length > 0) setImmediate(() => this.sendDue());
@@ -247,11 +243,12 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Injects a fault into the next deliveries; the faults still waiting. */
+  /** Injects a fault into the next deliveries. */
   injectFault(spec: DeliveryFaultSpec): void {
     this.faults.push({ spec, remaining: spec.times });
   }
 
+  /** The injected faults still waiting, each with the tries it has left. */
   pendingFaults(): DeliveryFaultSpec[] {
     return this.faults.map(({ spec, remaining }) => ({ ...spec, times: remaining }));
   }
