@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { useEmulator } from '../support/emulator.js';
-import { expectExceptionInfo } from '../support/assertions.js';
-import { envelope, postSoap, readAnswer, type Node } from '../support/soap.js';
 import { OPERATION_NAMES } from '../../src/contract/operations.js';
 import { EmulatorError } from '../../src/errors.js';
 import type { OperationContext } from '../../src/operations/context.js';
 import { OPERATION_TABLE, runOperation } from '../../src/operations/table.js';
+import { expectExceptionInfo } from '../support/assertions.js';
+import { useEmulator } from '../support/emulator.js';
+import { envelope, postSoap, readAnswer, type Node } from '../support/soap.js';
 
 /** Every operation of the WSDLs is dispatched, read by its WSDL's types and authorized before it runs. */
 describe('every operation the WSDLs list', () => {
