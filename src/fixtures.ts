@@ -14,7 +14,7 @@ import type { ChatStore, TenantId } from './store/chat-store.js';
 import type { InMemoryCredentials, User } from './store/credentials.js';
 import { associateOf, newSession } from './store/records.js';
 import { tenantKey } from './store/tenants.js';
-import { WEBHOOK_STATES, WebhookRegistry, type Webhook, type WebhookState } from './webhooks/registry.js';
+import { webhookFromJson, WebhookRegistry, type Webhook } from './webhooks/registry.js';
 
 /**
  * The fixtures file: what the emulator starts with.
@@ -212,22 +212,9 @@ function parseTenant(json: unknown, name: string, where: string, context: ReadCo
  * id is its place in the list. Fixtures are not the REST registration: no test event is sent to the target.
  */
 function parseWebhook(json: unknown, webhookId: number, where: string): Webhook {
-  const fields = object(json, where);
-  onlyKeys(fields, ['Name', 'Events', 'TargetUrl', 'Secret', 'State', 'Headers'], where);
-  const text = (name: string, fallback?: string): string => {
-    const value = fields[name] ?? fallback;
-    if (typeof value !== 'string') throw new FixturesError(`${where}.${name}: expected a string, found ${describe(value)}.`);
-    return value;
-  };
-  const events = strings(fields['Events'], `${where}.Events`);
-  if (events.length === 0) throw new FixturesError(`${where}.Events: give at least one event, such as "chatsession.message".`);
-  const targetUrl = text('TargetUrl');
-  if (!/^https?:\/\/[^/]/.test(targetUrl)) throw new FixturesError(`${where}.TargetUrl: '${targetUrl}' is not an http or https URL.`);
-  const state = text('State', 'Active');
-  if (!WEBHOOK_STATES.includes(state as WebhookState)) throw new FixturesError(`${where}.State: '${state}' is not one of ${WEBHOOK_STATES.join(', ')}.`);
-  const headers = object(fields['Headers'] ?? {}, `${where}.Headers`);
-  for (const [name, value] of Object.entries(headers)) if (typeof value !== 'string') throw new FixturesError(`${where}.Headers.${name}: expected a string, found ${describe(value)}.`);
-  return { WebhookId: webhookId, Name: text('Name'), Events: events, TargetUrl: targetUrl, Secret: text('Secret', ''), State: state as WebhookState, Type: 'webhook', Headers: headers as Record<string, string>, Registered: '0001-01-01T00:00:00Z', Updated: '0001-01-01T00:00:00Z' };
+  onlyKeys(object(json, where), ['Name', 'Events', 'TargetUrl', 'Secret', 'State', 'Headers'], where);
+  const never = '0001-01-01T00:00:00Z';
+  return webhookFromJson(json, { WebhookId: webhookId, Registered: never, Updated: never }, where, (at, problem) => new FixturesError(`${at}: ${problem}`));
 }
 
 /** The tenant's system information: the fields given, by SoSystemInfoCarrier's element names, over the emulator's own. */

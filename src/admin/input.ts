@@ -4,6 +4,7 @@ import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
 import { OPERATION_NAMES, type OperationName } from '../contract/operations.js';
 import type { FaultAction, FaultSpec } from '../faults.js';
 import type { JournalFilter } from '../journal/journal.js';
+import type { DeliveryFaultSpec, DeliveryFilter } from '../webhooks/dispatcher.js';
 import { unwritableCharacter } from '../xml.js';
 
 /**
@@ -97,10 +98,47 @@ export function parseJournalFilter(input: Readonly<Record<string, unknown>>, con
   if (input['operation'] !== undefined) filter.operation = operationName(input['operation'], 'operation');
   if (input['since'] !== undefined) filter.sinceMs = epochMillisecondsOf(dateTime(input['since'], 'since', context));
   if (input['limit'] !== undefined) {
-    const limit = typeof input['limit'] === 'string' && /^[0-9]+$/.test(input['limit']) ? Number(input['limit']) : input['limit'];
-    filter.limit = integer(limit, 'limit', 0, Number.MAX_SAFE_INTEGER);
+    filter.limit = integer(digits(input['limit']), 'limit', 0, Number.MAX_SAFE_INTEGER);
   }
   return filter;
+}
+
+/**
+ * Which webhook deliveries a query asks for (`tenant` as given, `event`, those `after` an id), and how long to wait
+ * (`wait`, ms) for how many (`count`) of them to have been tried.
+ */
+export function parseDeliveryQuery(query: Readonly<Record<string, unknown>>): { filter: DeliveryFilter; waitMs: number; count: number } {
+  onlyKeys(query, ['tenant', 'event', 'after', 'wait', 'count'], 'the delivery filter');
+  const after = query['after'] === undefined ? undefined : integer(digits(query['after']), 'after', 0, Number.MAX_SAFE_INTEGER);
+  return {
+    filter: {
+      ...(query['tenant'] === undefined ? {} : { tenant: string(query['tenant'], 'tenant') }),
+      ...(query['event'] === undefined ? {} : { event: string(query['event'], 'event') }),
+      ...(after === undefined ? {} : { after }),
+    },
+    waitMs: query['wait'] === undefined ? 0 : integer(digits(query['wait']), 'wait', 0, 60_000),
+    count: query['count'] === undefined ? 1 : integer(digits(query['count']), 'count', 1, 10_000),
+  };
+}
+
+/** `{ "tenant"?, "times"? (default 1), "delayMs"?, and "drop": true or "httpStatus" }`: a fault for the next deliveries. */
+export function parseDeliveryFault(json: unknown): DeliveryFaultSpec {
+  const body = object(json, 'the fault');
+  onlyKeys(body, ['tenant', 'times', 'delayMs', 'drop', 'httpStatus'], 'the fault');
+  if (body['drop'] !== undefined && body['drop'] !== true) throw new AdminInputError('drop: give true, or leave it out.');
+  if (body['drop'] === true && body['httpStatus'] !== undefined) throw new AdminInputError('A fault does one thing: give drop or httpStatus, not both.');
+  return {
+    ...(body['tenant'] === undefined ? {} : { tenant: string(body['tenant'], 'tenant') }),
+    times: body['times'] === undefined ? 1 : integer(body['times'], 'times', 1, 1_000_000),
+    delayMs: body['delayMs'] === undefined ? 0 : integer(body['delayMs'], 'delayMs', 0, 60_000),
+    drop: body['drop'] === true,
+    ...(body['httpStatus'] === undefined ? {} : { httpStatus: integer(body['httpStatus'], 'httpStatus', 100, 599) }),
+  };
+}
+
+/** A query parameter of digits as its number; anything else as it is, for integer() to refuse with its words. */
+function digits(value: unknown): unknown {
+  return typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value;
 }
 
 export function operationName(value: unknown, where: string): OperationName {

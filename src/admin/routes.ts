@@ -5,14 +5,13 @@ import type { ReadContext } from '../contract/codec.js';
 import { xsDateTime } from '../contract/datetime.js';
 import { chatMessageType } from '../contract/chat-message.js';
 import { recordType } from '../store/records.js';
-import type { DeliveryFaultSpec, DeliveryFilter } from '../webhooks/dispatcher.js';
 import { webhookView } from '../webhooks/registry.js';
 import { xsInt } from '../contract/values.js';
 import type { EmulatorState } from '../emulator-state.js';
 import type { FaultAction, InjectedFault } from '../faults.js';
 import { logUnexpectedError } from '../errors.js';
 import { FixturesError, parseFixtures } from '../fixtures.js';
-import { AdminInputError, parseClockSetting, parseFaultSpec, parseJournalFilter } from './input.js';
+import { AdminInputError, parseClockSetting, parseDeliveryFault, parseDeliveryQuery, parseFaultSpec, parseJournalFilter } from './input.js';
 import { ADMIN_OPENAPI } from './openapi.js';
 
 /** Where the admin API lives, on the same port as the services (as WireMock's does). */
@@ -115,9 +114,8 @@ export function adminRouter(settings: AdminSettings): Router {
   route(router, '/webhooks/deliveries', {
     GET: async (request) => {
       const query = request.query as Record<string, unknown>;
-      const filter = deliveryFilter(query, state);
-      const waitMs = optionalInteger(query['wait'], 'wait', 0, 60_000) ?? 0;
-      const count = optionalInteger(query['count'], 'count', 1, 10_000) ?? 1;
+      const { filter: given, waitMs, count } = parseDeliveryQuery(query);
+      const filter = given.tenant === undefined ? given : { ...given, tenant: state.tenants.find(given.tenant) };
       // Waits for `count` deliveries the filter takes to have been tried, so that a test need not sleep.
       if (waitMs > 0) await state.deliveries.wait(filter, count, waitMs);
       return state.deliveries.deliveries(filter);
@@ -126,7 +124,8 @@ export function adminRouter(settings: AdminSettings): Router {
   route(router, '/webhooks/faults', {
     GET: () => ({ faults: state.deliveries.pendingFaults() }),
     POST: (request) => {
-      const fault = parseDeliveryFault(request.body, state);
+      const given = parseDeliveryFault(request.body);
+      const fault = given.tenant === undefined ? given : { ...given, tenant: state.tenants.resolve(given.tenant) };
       state.deliveries.injectFault(fault);
       return { fault };
     },
@@ -236,46 +235,3 @@ function adminError(error: unknown, log: (line: string) => void): { status: numb
   return { status: 500, message: `The admin API was unable to process the request due to an internal error (request id ${id}).` };
 }
 
-/** Which deliveries a request asks for: `tenant` (in any case), `event`, and those `after` an id. */
-function deliveryFilter(query: Record<string, unknown>, state: EmulatorState): DeliveryFilter {
-  const tenant = query['tenant'];
-  const event = query['event'];
-  if (tenant !== undefined && typeof tenant !== 'string') throw new AdminInputError('tenant: give it once.');
-  if (event !== undefined && typeof event !== 'string') throw new AdminInputError('event: give it once.');
-  const after = optionalInteger(query['after'], 'after', 0, Number.MAX_SAFE_INTEGER);
-  return { ...(tenant === undefined ? {} : { tenant: state.tenants.find(tenant) }), ...(event === undefined ? {} : { event }), ...(after === undefined ? {} : { after }) };
-}
-
-function optionalInteger(value: unknown, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) throw new AdminInputError(`${name}: '${String(value)}' is not a whole number from ${min} to ${max}.`);
-  return number;
-}
-
-/** `{ "tenant"?, "times"? (default 1), "delayMs"?, and "drop": true or "httpStatus" }`: a fault for the next deliveries. */
-function parseDeliveryFault(body: unknown, state: EmulatorState): DeliveryFaultSpec {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AdminInputError('the fault: expected a JSON object.');
-  const fields = body as Record<string, unknown>;
-  for (const key of Object.keys(fields)) {
-    if (!['tenant', 'times', 'delayMs', 'drop', 'httpStatus'].includes(key)) throw new AdminInputError(`the fault: unknown key '${key}'; expected tenant, times, delayMs, drop, httpStatus.`);
-  }
-  const whole = (name: string, min: number, max: number, fallback: number | undefined): number | undefined => {
-    const value = fields[name];
-    if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new AdminInputError(`${name}: '${String(value)}' is not a whole number from ${min} to ${max}.`);
-    return value;
-  };
-  const tenant = fields['tenant'];
-  if (tenant !== undefined && (typeof tenant !== 'string' || tenant === '')) throw new AdminInputError('tenant: expected a tenant name.');
-  if (fields['drop'] !== undefined && fields['drop'] !== true) throw new AdminInputError('drop: give true, or leave it out.');
-  const httpStatus = whole('httpStatus', 100, 599, undefined);
-  if (fields['drop'] === true && httpStatus !== undefined) throw new AdminInputError('the fault: give drop or httpStatus, not both.');
-  return {
-    ...(tenant === undefined ? {} : { tenant: state.tenants.resolve(tenant) }),
-    times: whole('times', 1, 1_000_000, 1) as number,
-    delayMs: whole('delayMs', 0, 60_000, 0) as number,
-    drop: fields['drop'] === true,
-    ...(httpStatus === undefined ? {} : { httpStatus }),
-  };
-}

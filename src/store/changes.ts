@@ -4,7 +4,7 @@ import { strictReading, type JsonReading, type JsonValue } from '../contract/sch
 import { COLLECTION_NAMES, type ChatStore, type CollectionName, type NewChatMessage, type RecordKey, type RecordTypes, type TenantId } from './chat-store.js';
 import type { InMemoryCredentials, User } from './credentials.js';
 import { recordType } from './records.js';
-import { WEBHOOK_STATES, type Webhook, type WebhookRegistry, type WebhookState } from '../webhooks/registry.js';
+import { webhookFromJson, type Webhook, type WebhookRegistry } from '../webhooks/registry.js';
 
 /**
  * A change to the emulator's state, as data: what the change log writes and replays, what fixtures are loaded
@@ -142,7 +142,7 @@ export function changeFromJson(json: unknown, where: string, users: UserCodec, c
     case 'user':
       return { kind: 'user', tenant: tenant as TenantId, user: users.fromJson(change['user'], `${where}.user`, context) };
     case 'webhook':
-      return { kind: 'webhook', tenant: tenant as TenantId, webhook: loggedWebhook(change['webhook'], `${where}.webhook`) };
+      return { kind: 'webhook', tenant: tenant as TenantId, webhook: webhookFromJson(change['webhook'], NO_WEBHOOK_DEFAULTS, `${where}.webhook`, (at, problem) => new ChangeFormatError(`${at}: ${problem}`)) };
     case 'webhook-delete': {
       const webhookId = change['webhookId'];
       if (typeof webhookId !== 'number') throw new ChangeFormatError(`${where}.webhookId: expected a number.`);
@@ -153,34 +153,8 @@ export function changeFromJson(json: unknown, where: string, users: UserCodec, c
   }
 }
 
-/** A webhook the log holds, as the emulator wrote it. */
-function loggedWebhook(json: unknown, where: string): Webhook {
-  const webhook = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
-  const text = (name: string) => {
-    const value = webhook[name];
-    if (typeof value !== 'string') throw new ChangeFormatError(`${where}.${name}: expected a string.`);
-    return value;
-  };
-  const state = text('State');
-  const events = webhook['Events'];
-  const headers = webhook['Headers'];
-  if (typeof webhook['WebhookId'] !== 'number') throw new ChangeFormatError(`${where}.WebhookId: expected a number.`);
-  if (!WEBHOOK_STATES.includes(state as WebhookState)) throw new ChangeFormatError(`${where}.State: expected one of ${WEBHOOK_STATES.join(', ')}.`);
-  if (!Array.isArray(events) || !events.every((event) => typeof event === 'string')) throw new ChangeFormatError(`${where}.Events: expected strings.`);
-  if (typeof headers !== 'object' || headers === null || !Object.values(headers).every((value) => typeof value === 'string')) throw new ChangeFormatError(`${where}.Headers: expected strings.`);
-  return {
-    WebhookId: webhook['WebhookId'],
-    Name: text('Name'),
-    Events: events as string[],
-    TargetUrl: text('TargetUrl'),
-    Secret: text('Secret'),
-    State: state as WebhookState,
-    Type: text('Type'),
-    Headers: headers as Record<string, string>,
-    Registered: text('Registered'),
-    Updated: text('Updated'),
-  };
-}
+/** The log writes every field of a webhook: none is left to a default but one it could not write wrong. */
+const NO_WEBHOOK_DEFAULTS = { WebhookId: Number.NaN, Registered: '', Updated: '' };
 
 function collectionOf(name: unknown, where: string): CollectionName {
   const collection = COLLECTION_NAMES.find((known) => known === name);

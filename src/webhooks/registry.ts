@@ -64,3 +64,44 @@ export class WebhookRegistry {
 export function webhookView(webhook: Webhook): Omit<Webhook, 'Secret'> & { Secret: null } {
   return { ...webhook, Secret: null };
 }
+
+/**
+ * A webhook from JSON as the fixtures and the change log hold it, each field checked: Name, Events (at least one),
+ * TargetUrl (http or https), and Secret, State, Type, Headers, WebhookId, Registered and Updated, where absent, from
+ * `defaults`. `fail` makes the error of a bad field.
+ */
+export function webhookFromJson(json: unknown, defaults: Pick<Webhook, 'WebhookId' | 'Registered' | 'Updated'>, where: string, fail: (where: string, problem: string) => Error): Webhook {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail(where, 'expected an object.');
+  const fields = json as Readonly<Record<string, unknown>>;
+  const text = (name: string, fallback?: string): string => {
+    const value = fields[name] ?? fallback;
+    if (typeof value !== 'string') throw fail(`${where}.${name}`, 'expected a string.');
+    return value;
+  };
+  const events = fields['Events'];
+  if (!Array.isArray(events) || events.length === 0 || !events.every((event) => typeof event === 'string' && event.trim() !== '')) {
+    throw fail(`${where}.Events`, 'expected an array of at least one event name, such as "chatsession.message".');
+  }
+  const targetUrl = text('TargetUrl');
+  if (!/^https?:\/\/[^/]/.test(targetUrl)) throw fail(`${where}.TargetUrl`, `'${targetUrl}' is not an http or https URL.`);
+  const state = text('State', 'Active');
+  if (!WEBHOOK_STATES.includes(state as WebhookState)) throw fail(`${where}.State`, `'${state}' is not one of ${WEBHOOK_STATES.join(', ')}.`);
+  const headers = fields['Headers'] ?? {};
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers) || !Object.values(headers).every((value) => typeof value === 'string')) {
+    throw fail(`${where}.Headers`, 'expected an object of header names and their text.');
+  }
+  const webhookId = fields['WebhookId'] ?? defaults.WebhookId;
+  if (typeof webhookId !== 'number' || !Number.isInteger(webhookId)) throw fail(`${where}.WebhookId`, 'expected a whole number.');
+  return {
+    WebhookId: webhookId,
+    Name: text('Name'),
+    Events: events as string[],
+    TargetUrl: targetUrl,
+    Secret: text('Secret', ''),
+    State: state as WebhookState,
+    Type: text('Type', 'webhook'),
+    Headers: headers as Record<string, string>,
+    Registered: text('Registered', defaults.Registered),
+    Updated: text('Updated', defaults.Updated),
+  };
+}
