@@ -7,7 +7,7 @@ import { badValue, EmulatorError } from '../errors.js';
 import { DEFAULT_TENANT, type TenantId } from '../store/chat-store.js';
 import type { CredentialStore } from '../store/credentials.js';
 import type { TenantNames } from '../store/tenants.js';
-import { post } from '../webhooks/dispatcher.js';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { webhookView, WEBHOOK_STATES, type Webhook, type WebhookRegistry, type WebhookState } from '../webhooks/registry.js';
 import { authenticateRest } from './auth.js';
 import { readBody, type Fields } from './body.js';
@@ -28,7 +28,8 @@ export interface WebhookRouteSettings {
   readonly mode: InstallationMode;
   /** Hosts besides loopback that a webhook may target. */
   readonly webhookHosts: readonly string[];
-  readonly webhookTimeoutMs: number;
+  /** What sends the registration's test event. */
+  readonly webhooks: Pick<WebhookDispatcher, 'post'>;
 }
 
 /**
@@ -64,7 +65,7 @@ export function webhookEndpoints(router: Router, settings: WebhookRouteSettings,
   handle('get', '/:id', async (request, tenant) => ({ status: 200, body: webhookView(known(tenant, request.params['id'])) }));
   handle('post', '', async (request, tenant) => {
     const given = readWebhook(bodyOf(request), newWebhook(settings.state.webhooks.nextId(tenant), settings.clock), request, settings);
-    await testTarget(given, settings.webhookTimeoutMs);
+    await testTarget(given, settings.webhooks);
     settings.state.putWebhook(tenant, given);
     return { status: 200, body: webhookView(given) };
   });
@@ -140,9 +141,9 @@ function checkTarget(targetUrl: string, request: Request, allowedHosts: readonly
 }
 
 /** The test event SuperOffice sends a webhook when it is registered: the target must accept it, or the webhook is refused. */
-async function testTarget(webhook: Webhook, timeoutMs: number): Promise<void> {
+async function testTarget(webhook: Webhook, sender: Pick<WebhookDispatcher, 'post'>): Promise<void> {
   const eventId = randomUUID();
   const body = JSON.stringify({ EventId: eventId, Timestamp: webhook.Registered, Changes: [], Event: 'test', PrimaryKey: 0, Entity: 'test', ContextIdentifier: '', ChangedByAssociateId: 0, WebhookName: webhook.Name });
-  const { error } = await post(webhook, webhook.TargetUrl, body, { event: 'test', eventId, retry: 0, test: true }, timeoutMs);
+  const { error } = await sender.post(webhook, body, { event: 'test', eventId, retry: 0, test: true });
   if (error !== null) throw badValue('TargetUrl', `the target did not accept the test event (${error}): a webhook's target must answer it with 2xx.`);
 }

@@ -27,7 +27,6 @@ export interface AppSettings extends SoapEndpointSettings, AdminSettings {
   readonly descriptions: Readonly<Record<ServiceName, ServiceDescription>>;
   readonly maxBodyBytes: number;
   readonly webhookHosts: readonly string[];
-  readonly webhookTimeoutMs: number;
 }
 
 /**
