@@ -252,17 +252,35 @@ interface Measurement {
 /** Answers the warm-up must reach when the heap is measured after it: enough to fill the emulator's request journal (1,000 by default). */
 const HEAP_WARMUP_RESPONSES = 2000;
 
-async function measure(server: ServerProcess, url: string, operation: Operation, settings: Settings, afterWarmup?: () => Promise<void>): Promise<Measurement> {
+/**
+ * Work a server goes on doing after it answered: the webhook deliveries of the calls. `settled` resolves once the
+ * work of `answered` more answers is done, and throws if it never is (deliveries lost).
+ */
+export interface AfterWork {
+  mark(): number;
+  settled(since: number, answered: number): Promise<void>;
+}
+
+async function measure(server: ServerProcess, url: string, operation: Operation, settings: Settings, afterWarmup?: () => Promise<void>, afterWork?: AfterWork): Promise<Measurement> {
   const connections = operation.connections ?? settings.connections;
+  const warmupMark = afterWork?.mark() ?? 0;
   let warmup = await runLoad(url, operation.cycle ?? operation.request, settings.warmup, connections);
-  for (let total = warmup.responses; afterWarmup !== undefined && total < HEAP_WARMUP_RESPONSES; total += warmup.responses) {
+  let warmedUp = warmup.responses;
+  for (; afterWarmup !== undefined && warmedUp < HEAP_WARMUP_RESPONSES; warmedUp += warmup.responses) {
     warmup = await runLoad(url, operation.cycle ?? operation.request, settings.warmup, connections);
   }
+  await afterWork?.settled(warmupMark, warmedUp);
   await afterWarmup?.();
   await server.ask({ type: 'begin' }, 'ack');
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const load = await runLoad(url, operation.cycle ?? operation.request, settings.duration, connections);
+  const mark = afterWork?.mark() ?? 0;
+  const ran = await runLoad(url, operation.cycle ?? operation.request, settings.duration, connections);
+  // The run lasts until the server has done the work of its answers too: its rate counts that time.
+  const settleStarted = performance.now();
+  await afterWork?.settled(mark, ran.responses);
+  const settleSeconds = afterWork === undefined ? 0 : (performance.now() - settleStarted) / 1000;
+  const load = settleSeconds === 0 ? ran : { ...ran, seconds: ran.seconds + settleSeconds, requestsPerSecond: ran.responses / (ran.seconds + settleSeconds) };
   const used = process.cpuUsage(cpu);
   const wall = performance.now() - started;
   const measured = await server.ask({ type: 'end' }, 'measured');
@@ -295,6 +313,7 @@ async function compare(
   operation: Operation,
   settings: Settings,
   heap = false,
+  afterWork?: AfterWork,
 ): Promise<OperationResult> {
   const answer = await validate(emulatorUrl, operation, 'emulator');
   await bare.ask({ type: 'canned', key: operation.key, status: answer.status, headers: answer.headers, body: answer.body }, 'ack');
@@ -305,9 +324,16 @@ async function compare(
   if (extra.length > 0) extraHeaders.set(operation.key, extra);
   progress(`  ${operation.label}: emulator ...`);
   let before: HeapMessage | undefined;
-  const emulatorResult = await measure(emulator, emulatorUrl, operation, settings, async () => {
-    if (heap) before = await emulator.ask({ type: 'heap' }, 'heap');
-  });
+  const emulatorResult = await measure(
+    emulator,
+    emulatorUrl,
+    operation,
+    settings,
+    async () => {
+      if (heap) before = await emulator.ask({ type: 'heap' }, 'heap');
+    },
+    afterWork,
+  );
   const after = heap ? await emulator.ask({ type: 'heap' }, 'heap') : undefined;
   progress(` ${int(emulatorResult.load.requestsPerSecond)} req/s; bare ...`);
   const bareResult = await measure(bare, bareUrl, operation, settings);
@@ -516,8 +542,11 @@ function scaleTables(results: readonly ScaleResult[], baseline: StartedEmulator)
 
 // ---------------------------------------------------------------------------------------------- main
 
-/** A webhook receiver in this process (the load generator's), answering 200 to every delivery, counting them. */
-async function startWebhookReceiver(): Promise<{ readonly url: string; readonly received: number; close(): void }> {
+/**
+ * A webhook receiver in this process (the load generator's), answering 200 to every delivery, counting them; and
+ * the deliveries as work the emulator still has to do after its answers.
+ */
+async function startWebhookReceiver(): Promise<{ readonly url: string; readonly received: number; readonly deliveries: AfterWork; close(): void }> {
   let received = 0;
   const server = createServer((request, response) => {
     request.on('data', () => undefined);
@@ -529,13 +558,31 @@ async function startWebhookReceiver(): Promise<{ readonly url: string; readonly 
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  const deliveries: AfterWork = {
+    mark: () => received,
+    settled: async (since, answered) => {
+      let last = received;
+      let lastProgress = performance.now();
+      while (received - since < answered) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        if (received !== last) [last, lastProgress] = [received, performance.now()];
+        else if (performance.now() - lastProgress > 5000) throw new Error(`webhook deliveries lost: ${int(received - since)} received for ${int(answered)} answers, none for 5 s`);
+      }
+    },
+  };
   return {
     url,
     get received() {
       return received;
     },
+    deliveries,
     close: () => server.close(),
   };
+}
+
+/** The chat endpoint of the operation's tenant (the default tenant's, unless the operation names one). */
+function tenantChatUrl(chatUrl: string, operation: Operation): string {
+  return operation.tenant === undefined ? chatUrl : chatUrl.replace('/Remote/', `/${operation.tenant}/Remote/`);
 }
 
 async function benchmark(settings: Settings): Promise<void> {
@@ -552,9 +599,9 @@ async function benchmark(settings: Settings): Promise<void> {
     let added: { messages: number; heapBytes: number } | undefined;
     for (const operation of operations) {
       // add-soap11: the heap before the measured run and after it, the warm-up having filled the request journal (a ring).
-      const chatUrl = operation.tenant === undefined ? emulatorReady.chatUrl : emulatorReady.chatUrl.replace('/Remote/', `/${operation.tenant}/Remote/`);
+      const chatUrl = tenantChatUrl(emulatorReady.chatUrl, operation);
       const receivedBefore = receiver.received;
-      const result = await compare(emulator, chatUrl, bare, bareReady.url, operation, settings, operation.key === 'add-soap11');
+      const result = await compare(emulator, chatUrl, bare, bareReady.url, operation, settings, operation.key === 'add-soap11', operation.tenant === undefined ? undefined : receiver.deliveries);
       results.push(result);
       if (operation.tenant !== undefined) progress(`  ${operation.label}: ${int(receiver.received - receivedBefore)} deliveries received by the webhook so far\n`);
       if (result.heap !== undefined) {
@@ -658,29 +705,35 @@ async function profile(settings: Settings): Promise<void> {
   if (operation === undefined) throw new Error(`--only ${settings.only?.join(',')} names no operation`);
   const name = `emulator-${operation.key}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
   process.stdout.write(`${header(settings)}\n\nProfiling the emulator (node --cpu-prof) under ${operation.label}.\n\n`);
-  const emulator = ServerProcess.spawn('emulator (profiled)', { kind: 'emulator', fixtures: { preset: 'main' } }, [
+  const receiver = await startWebhookReceiver();
+  const emulator = ServerProcess.spawn('emulator (profiled)', { kind: 'emulator', fixtures: { preset: 'main', webhookUrl: receiver.url } }, [
     '--cpu-prof',
     `--cpu-prof-dir=${directory}`,
     `--cpu-prof-name=${name}`,
   ]);
   const ready = await emulator.ready();
-  await validate(ready.chatUrl, operation, 'emulator');
+  const chatUrl = tenantChatUrl(ready.chatUrl, operation);
+  await validate(chatUrl, operation, 'emulator');
   const connections = operation.connections ?? settings.connections;
-  await runLoad(ready.chatUrl, operation.cycle ?? operation.request, settings.warmup, connections);
+  await runLoad(chatUrl, operation.cycle ?? operation.request, settings.warmup, connections);
   await emulator.ask({ type: 'begin' }, 'ack');
   const fromUs = Number(process.hrtime.bigint() / 1000n);
-  const load = await runLoad(ready.chatUrl, operation.cycle ?? operation.request, settings.duration, connections);
+  const receivedBefore = receiver.received;
+  const load = await runLoad(chatUrl, operation.cycle ?? operation.request, settings.duration, connections);
   const toUs = Number(process.hrtime.bigint() / 1000n);
   const measured = await emulator.ask({ type: 'end' }, 'measured');
+  const received = receiver.received - receivedBefore;
   // A normal exit writes the profile.
   await emulator.stop();
+  receiver.close();
   const file = readdirSync(directory).includes(name) ? `${directory}${name}` : undefined;
   if (file === undefined) throw new Error(`no profile written to ${directory}${name}`);
   const summary = formatSummary(summarizeProfile(file, { fromUs, toUs }));
   const cpuUs = (measured.cpuUserUs + measured.cpuSystemUs) / Math.max(1, load.responses);
   const text = [
     `Under the profiler: ${int(load.requestsPerSecond)} req/s, p50 ${ms(load.p50Ms)} ms, p99 ${ms(load.p99Ms)} ms, ` +
-      `${int(cpuUs)} µs CPU per request, statuses ${JSON.stringify(load.statusCounts)}, errors ${load.errors}. ` +
+      `${int(cpuUs)} µs CPU per request, statuses ${JSON.stringify(load.statusCounts)}, errors ${load.errors}` +
+      `${operation.tenant === undefined ? '' : `, ${int(received)} webhook deliveries received`}. ` +
       `Only the samples of the measured ${settings.duration} s window are counted (start-up and warm-up excluded).`,
     '',
     summary,
