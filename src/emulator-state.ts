@@ -1,3 +1,4 @@
+import { AcquireAccounts, type AcquireMessage } from './acquire/accounts.js';
 import { AdjustableClock, type Clock } from './clock.js';
 import { AdminInputError } from './admin/input.js';
 import type { ChatMessage } from './contract/chat-message.js';
@@ -5,7 +6,7 @@ import type { ChatSessionEntity } from './contract/generated.js';
 import { FaultInjector, type FaultSpec, type InjectedFault } from './faults.js';
 import { FIXTURE_USERS, FixturesError, loadFixtures, parseFixtures, type Fixtures } from './fixtures.js';
 import { Journal, type JournalFilter, type JournalPage } from './journal/journal.js';
-import { applyChange, ChangeFormatError, changeFromJson, changeToJson, type Change } from './store/changes.js';
+import { applyChange, ChangeFormatError, changeFromJson, changeToJson, type Change, type ChangeTarget } from './store/changes.js';
 import { DataDirError, IN_MEMORY_ONLY, type ChangeLog, type Durability, type LoggedLine } from './store/change-log.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
 import { InMemoryCredentials } from './store/credentials.js';
@@ -43,6 +44,8 @@ export class EmulatorState {
   /** The tenants' webhooks, and what sends them their events. */
   readonly webhooks = new WebhookRegistry();
   readonly deliveries: WebhookDispatcher;
+  /** The Acquire.io accounts, one per tenant that fixtures make one. */
+  readonly acquire = new AcquireAccounts();
   /** Deliveries the replayed log holds that were not done, by tenant, webhook and event. */
   private readonly pendingDeliveries = new Map<string, PendingDelivery>();
 
@@ -70,6 +73,13 @@ export class EmulatorState {
   putWebhook(tenant: TenantId, webhook: Webhook): void {
     this.webhooks.put(tenant, webhook);
     this.log?.append([changeToJson({ kind: 'webhook', tenant, webhook }, FIXTURE_USERS)]);
+  }
+
+  /** Adds a message to an Acquire.io account, and keeps it with a data directory. */
+  addAcquireMessage(tenant: TenantId, message: Omit<AcquireMessage, 'id'>): AcquireMessage {
+    const stored = this.acquire.addMessage(tenant, message);
+    this.log?.append([changeToJson({ kind: 'acquire-message', tenant, message: stored }, FIXTURE_USERS)]);
+    return stored;
   }
 
   deleteWebhook(tenant: TenantId, webhookId: number): boolean {
@@ -127,7 +137,7 @@ export class EmulatorState {
     if (named.kind === 'add' && named.message.ChatMessageId !== undefined && this.memory.hasMessage(named.tenant, named.message.ChatMessageId)) {
       throw new AdminInputError(`${where}: tenant '${named.tenant}' already has a message with id ${named.message.ChatMessageId}.`);
     }
-    applyChange(named, { store: this.memory, credentials: this.credentials, webhooks: this.webhooks });
+    applyChange(named, this.unlogged());
   }
 
   private replayDelivery(change: Record<string, unknown>, where: string): void {
@@ -156,13 +166,14 @@ export class EmulatorState {
     this.faults.clear(tenant);
     this.webhooks.clear(tenant);
     this.deliveries.clear(tenant);
+    this.acquire.clear(tenant);
     if (tenant === undefined) this.deliveries.clearFaults();
     this.tenants.clear(tenant);
     if (tenant === undefined) {
       this.clock.set(null);
       this.loadStart();
     } else {
-      loadFixtures(this.startingFixtures(), this.memory, this.credentials, tenant, this.webhooks);
+      loadFixtures(this.startingFixtures(), this.unlogged(), tenant);
     }
   }
 
@@ -210,6 +221,14 @@ export class EmulatorState {
         }
         ids.add(id);
       });
+      const acquireIds = new Set<number>();
+      data.acquire?.messages.forEach(({ id }, i) => {
+        if (id === undefined) return;
+        if (acquireIds.has(id) || this.acquire.message(tenant, id) !== undefined) {
+          throw new AdminInputError(`tenants.${tenant}.acquire.messages[${i}].id: account '${tenant}' already has a message with id ${id}.`);
+        }
+        acquireIds.add(id);
+      });
       // A topic agent names a user of the tenant: one already there, or one of these fixtures.
       const known = [
         ...this.memory.list(tenant, 'associates').map((associate) => ({ name: associate.Name ?? '', id: associate.AssociateId })),
@@ -220,13 +239,18 @@ export class EmulatorState {
         if (!found) throw new AdminInputError(`tenants.${tenant}.topicAgents[${i}].User: not a user of tenant '${tenant}' (its users: ${known.map(({ name }) => name).join(', ') || 'none'}).`);
       });
     }
-    return loadFixtures(fixtures, this.memory, this.credentials, undefined, this.webhooks);
+    return loadFixtures(fixtures, this.unlogged());
   }
 
   private loadStart(): void {
-    loadFixtures(this.startingFixtures(), this.memory, this.credentials, undefined, this.webhooks);
+    loadFixtures(this.startingFixtures(), this.unlogged());
     for (const ticket of this.start.tickets) this.credentials.addTicket(ticket);
     for (const token of this.start.appTokens) this.credentials.addApplicationToken(token);
+  }
+
+  /** Where changes go when they are not to be logged: replayed, or loaded from fixtures that are logged whole. */
+  private unlogged(): ChangeTarget {
+    return { store: this.memory, credentials: this.credentials, webhooks: this.webhooks, acquire: this.acquire };
   }
 
   /** The starting fixtures, their tenants by the names the tenants go by (a fixture's own name, unless used first). */

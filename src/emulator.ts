@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AcquireOperation } from './acquire/operations.js';
 import { AdminInputError, parseClockSetting, parseJournalFilter } from './admin/input.js';
 import { systemClock } from './clock.js';
 import { resolveOptions, type EmulatorOptions } from './config.js';
@@ -17,7 +18,7 @@ import { DEFAULT_WEBHOOK_SETTINGS, type Delivery, type DeliveryFilter } from './
 /** Which journal entries requests() returns; `since` is an xs:dateTime by the emulator clock. */
 export interface RequestFilter {
   tenant?: string;
-  operation?: OperationName;
+  operation?: OperationName | AcquireOperation;
   since?: string;
   /** At most this many: the newest. */
   limit?: number;

@@ -1,3 +1,4 @@
+import type { AcquireOperation } from './acquire/operations.js';
 import type { OperationName } from './contract/operations.js';
 import type { TenantId } from './store/chat-store.js';
 
@@ -17,7 +18,7 @@ export interface FaultSpec {
   /** Only calls to this tenant; any tenant when absent. */
   readonly tenant?: TenantId;
   /** Only calls of this operation; any operation when absent. */
-  readonly operation?: OperationName;
+  readonly operation?: OperationName | AcquireOperation;
   /** How many matching calls it applies to. */
   readonly times: number;
   readonly delayMs: number;
@@ -43,7 +44,7 @@ export class FaultInjector {
   }
 
   /** The first fault that matches this call, counted as used; undefined if none. */
-  take(tenant: TenantId, operation: OperationName): FaultSpec | undefined {
+  take(tenant: TenantId, operation: OperationName | AcquireOperation): FaultSpec | undefined {
     // Every request asks; almost always there is nothing injected.
     if (this.faults.length === 0) return undefined;
     const index = this.faults.findIndex(({ spec }) => (spec.tenant === undefined || spec.tenant === tenant) && (spec.operation === undefined || spec.operation === operation));

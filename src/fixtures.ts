@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { AccountSetup } from './acquire/accounts.js';
+import { parseAccount, type AccountDocument, type FixtureMessage } from './acquire/setup.js';
 import { storedChatMessage, type ChatMessage } from './contract/chat-message.js';
 import type { ChatPresence, ChatSessionEntity, ChatTopicAgent, ChatTopicEntity, SoSystemInfoCarrier } from './contract/generated.js';
 import { defaultSystemInfo } from './operations/principal.js';
@@ -9,12 +11,12 @@ import { emptyPrincipal, SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } 
 import { strictReading, type JsonReading, type JsonValue } from './contract/schema.js';
 import { schemaOf } from './contract/schemas.js';
 import { clark, XS_NS } from './contract/wsdl-model.js';
-import { applyChange, type Change, type UserCodec } from './store/changes.js';
+import { applyChange, type Change, type ChangeTarget, type UserCodec } from './store/changes.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
-import type { InMemoryCredentials, User } from './store/credentials.js';
+import type { User } from './store/credentials.js';
 import { associateOf, newSession } from './store/records.js';
 import { tenantKey } from './store/tenants.js';
-import { webhookFromJson, WebhookRegistry, type Webhook } from './webhooks/registry.js';
+import { webhookFromJson, type Webhook } from './webhooks/registry.js';
 
 /**
  * The fixtures file: what the emulator starts with.
@@ -60,6 +62,8 @@ export interface TenantDocument {
   systemInfo?: Record<string, unknown>;
   /** Webhooks: Name, Events, TargetUrl, and optionally Secret, State and Headers. */
   webhooks?: Record<string, unknown>[];
+  /** The Acquire.io account whose id is the tenant's name: API keys, users, contacts, cases and their messages. */
+  acquire?: AccountDocument;
 }
 
 /**
@@ -93,6 +97,8 @@ export interface TenantFixtures {
   /** Messages with ChatMessageId undefined get the tenant's next id when loaded. */
   readonly messages: readonly (Omit<ChatMessage, 'ChatMessageId'> & { ChatMessageId: number | undefined })[];
   readonly users: readonly User[];
+  /** The tenant as an Acquire.io account, when the fixtures make it one. */
+  readonly acquire: { readonly setup: AccountSetup; readonly messages: readonly FixtureMessage[] } | null;
 }
 
 export const DEFAULT_FIXTURES_PATH = fileURLToPath(new URL('../../fixtures/default.json', import.meta.url));
@@ -142,10 +148,10 @@ export function parseFixtures(json: unknown, source: string, context: ReadContex
 }
 
 /** Puts fixtures into the stores: all of them, or (`onlyTenant`) that tenant's part only. Returns the changes it made. */
-export function loadFixtures(fixtures: Fixtures, store: ChatStore, credentials: InMemoryCredentials, onlyTenant?: TenantId, webhooks = new WebhookRegistry()): Change[] {
+export function loadFixtures(fixtures: Fixtures, target: ChangeTarget, onlyTenant?: TenantId): Change[] {
   const made: Change[] = [];
-  for (const change of fixtureChanges(fixtures, store, onlyTenant)) {
-    applyChange(change, { store, credentials, webhooks });
+  for (const change of fixtureChanges(fixtures, target.store, onlyTenant)) {
+    applyChange(change, target);
     made.push(change);
   }
   return made;
@@ -172,6 +178,10 @@ function* fixtureChanges(fixtures: Fixtures, store: ChatStore, onlyTenant?: Tena
     if (data.systemInfo !== null) yield { kind: 'put', tenant, collection: 'systemInfo', record: data.systemInfo };
     for (const webhook of data.webhooks) yield { kind: 'webhook', tenant, webhook };
     for (const message of data.messages) yield { kind: 'add', tenant, message };
+    if (data.acquire !== null) {
+      yield { kind: 'acquire-account', tenant, setup: data.acquire.setup };
+      for (const message of data.acquire.messages) yield { kind: 'acquire-message', tenant, message };
+    }
   }
 }
 
@@ -183,7 +193,7 @@ function* grants(tenant: TenantId | null, from: { readonly tickets: readonly str
 
 function parseTenant(json: unknown, name: string, where: string, context: ReadContext): TenantFixtures {
   const tenant = object(json, where);
-  onlyKeys(tenant, ['tickets', 'applicationTokens', 'bearerTokens', 'sessions', 'messages', 'users', 'topics', 'topicAgents', 'presence', 'systemInfo', 'webhooks'], where);
+  onlyKeys(tenant, ['tickets', 'applicationTokens', 'bearerTokens', 'sessions', 'messages', 'users', 'topics', 'topicAgents', 'presence', 'systemInfo', 'webhooks', 'acquire'], where);
   const messages = array(tenant['messages'] ?? [], `${where}.messages`).map((m, i) => parseMessage(m, `${where}.messages[${i}]`, context));
   const users = array(tenant['users'] ?? [], `${where}.users`).map((u, i) => parseUser(u, `${where}.users[${i}]`, context));
   const seen = new Map<string, number>();
@@ -204,6 +214,7 @@ function parseTenant(json: unknown, name: string, where: string, context: ReadCo
     presence: array(tenant['presence'] ?? [], `${where}.presence`).map((p, i) => parsePresence(p, `${where}.presence[${i}]`, context)),
     systemInfo: tenant['systemInfo'] === undefined ? null : parseSystemInfo(tenant['systemInfo'], name, `${where}.systemInfo`, context),
     webhooks: array(tenant['webhooks'] ?? [], `${where}.webhooks`).map((w, i) => parseWebhook(w, i + 1, `${where}.webhooks[${i}]`)),
+    acquire: tenant['acquire'] === undefined ? null : parseAccount(tenant['acquire'], `${where}.acquire`, context, (at, problem) => new FixturesError(`${at}: ${problem}`)),
   };
 }
 

@@ -771,29 +771,45 @@ describe('cli (the compiled command line, run as a process)', function () {
       const dir = mkdtempSync(join(tmpdir(), 'chat-emulator-kill-'));
       try {
         const { cli, endpoint } = await startCli(['--port', '0', '--data-dir', dir]);
-        const acknowledged = new Map<string, string>();
-        let killed = false;
-        const writer = async (w: number) => {
-          for (let i = 0; !killed; i += 1) {
-            const text = `w${w}-${i}`;
-            const answer = await postSoap(endpoint, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: text }))).catch(() => undefined);
-            const id = /<ChatMessageId>(\d+)<\/ChatMessageId>/.exec(answer?.text ?? '')?.[1];
-            if (answer?.status === 200 && id !== undefined) acknowledged.set(text, id);
-          }
-        };
-        const writers = Array.from({ length: 20 }, (_, w) => writer(w));
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        expect(cli.child.kill('SIGKILL')).to.equal(true);
-        killed = true;
-        await within(cli.exited, WAIT_MS, 'the emulator to die');
-        await Promise.all(writers);
-        expect(acknowledged.size).to.be.greaterThan(100);
+        const acknowledged = await killWhileWriting(cli, async (text) => {
+          const answer = await postSoap(endpoint, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: text })));
+          const id = /<ChatMessageId>(\d+)<\/ChatMessageId>/.exec(answer.text)?.[1];
+          return answer.status === 200 ? id : undefined;
+        });
 
         const again = await startCli(['--port', '0', '--data-dir', dir]);
         const answer = await getMessages(again.endpoint);
         const stored = new Map(messagesOf(readAnswer(answer.text), 'GetChatMessages').map((m) => [String(m['Message']), String(m['ChatMessageId'])]));
         const lost = [...acknowledged].filter(([text, id]) => stored.get(text) !== id);
         expect(lost, 'acknowledged messages missing after the restart').to.deep.equal([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('kill -9 in the middle of Acquire add-message calls, with --data-dir: after a restart every acknowledged message is there', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'chat-emulator-kill-acquire-'));
+      const add = (base: string, text: string) =>
+        fetch(`${base}/acquire/demo/api/v1/crm/messenger/chat/add-message`, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer demo-api-key', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ message: { type: 'message', message: text }, caseId: 2069 }),
+        });
+      try {
+        const { cli, base } = await startCli(['--port', '0', '--data-dir', dir]);
+        const acknowledged = await killWhileWriting(cli, async (text) => {
+          const answer = await add(base, text);
+          return answer.status === 200 ? ((await answer.json()) as { data: { id: number } }).data.id : undefined;
+        });
+
+        const again = await startCli(['--port', '0', '--data-dir', dir]);
+        const listed = (await (await fetch(`${again.base}/__admin/tenants/demo/acquire/messages`)).json()) as { messages: { id: number; message: string }[] };
+        const stored = new Map(listed.messages.map((m) => [m.message, m.id]));
+        const lost = [...acknowledged].filter(([text, id]) => stored.get(text) !== id);
+        expect(lost, 'acknowledged messages missing after the restart').to.deep.equal([]);
+        // The next id follows the stored ones.
+        const next = (await (await add(again.base, 'after the restart')).json()) as { data: { id: number } };
+        expect(next.data.id).to.equal(Math.max(...stored.values()) + 1);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -833,6 +849,30 @@ describe('cli (the compiled command line, run as a process)', function () {
     });
   });
 });
+
+/**
+ * Writes from 20 writers at once, kills the emulator with SIGKILL after 1.5 s, and answers what was acknowledged:
+ * each text written, with the id its answer gave it (`write` answers undefined for an answer that was not one).
+ */
+async function killWhileWriting<Id>(cli: { readonly child: ChildProcess; readonly exited: Promise<unknown> }, write: (text: string) => Promise<Id | undefined>): Promise<Map<string, Id>> {
+  const acknowledged = new Map<string, Id>();
+  let killed = false;
+  const writer = async (w: number) => {
+    for (let i = 0; !killed; i += 1) {
+      const text = `w${w}-${i}`;
+      const id = await write(text).catch(() => undefined);
+      if (id !== undefined) acknowledged.set(text, id);
+    }
+  };
+  const writers = Array.from({ length: 20 }, (_, w) => writer(w));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(cli.child.kill('SIGKILL')).to.equal(true);
+  killed = true;
+  await within(cli.exited, WAIT_MS, 'the emulator to die');
+  await Promise.all(writers);
+  expect(acknowledged.size).to.be.greaterThan(100);
+  return acknowledged;
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,3 +1,4 @@
+import { ACQUIRE_OPERATIONS, type AcquireOperation } from '../acquire/operations.js';
 import type { ClockSetting } from '../clock.js';
 import { InvalidValueError, notAValid, type ReadContext } from '../contract/codec.js';
 import { epochMillisecondsOf, xsDateTime } from '../contract/datetime.js';
@@ -141,10 +142,12 @@ function digits(value: unknown): unknown {
   return typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value;
 }
 
-export function operationName(value: unknown, where: string): OperationName {
+export function operationName(value: unknown, where: string): OperationName | AcquireOperation {
   const name = string(value, where);
-  if (!(OPERATION_NAMES as readonly string[]).includes(name)) throw new AdminInputError(`${where}: '${name}' is not one of ${OPERATION_NAMES.join(', ')}.`);
-  return name as OperationName;
+  const known = [...OPERATION_NAMES, ...ACQUIRE_OPERATIONS];
+  const found = known.find((operation) => operation === name);
+  if (found === undefined) throw new AdminInputError(`${where}: '${name}' is not one of ${known.join(', ')}.`);
+  return found;
 }
 
 function dateTime(value: unknown, where: string, context: ReadContext) {

@@ -1,3 +1,4 @@
+import { ACQUIRE_OPERATIONS } from '../acquire/operations.js';
 import { chatMessageType } from '../contract/chat-message.js';
 import { SERVICES88_NS } from '../contract/namespaces.js';
 import { OPERATION_NAMES } from '../contract/operations.js';
@@ -50,6 +51,7 @@ function contractSchemas(): { readonly components: { readonly [name: string]: Op
       sessions: { type: 'array', description: 'Session ids, or whole sessions.', items: { oneOf: [components.schemaOf(schemaOf('Chat').codec(clark(XS_NS, 'int'))), session] } },
       messages: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/ChatMessage' }], description: 'ChatMessageId may be left out: the tenant\'s next id.' } },
       users: { type: 'array', items: user },
+      acquire: { type: 'object', description: 'The tenant as an Acquire.io account: apiKeys, users, contacts, cases, messages (see the README).' },
     },
     additionalProperties: false,
   };
@@ -105,6 +107,16 @@ export const ADMIN_OPENAPI = {
         },
       },
     },
+    '/tenants/{tenant}/acquire/messages': {
+      get: {
+        summary: "The messages of the tenant's Acquire.io account, in id order.",
+        parameters: [{ name: 'tenant', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: json({ type: 'object', properties: { tenant: { type: 'string' }, messages: { type: 'array', items: { type: 'object' } } } }),
+          404: error('The tenant is not an Acquire.io account.'),
+        },
+      },
+    },
     '/webhooks': {
       get: { summary: "Every tenant's webhooks (secrets not shown).", responses: { 200: json({ type: 'object', properties: { webhooks: { type: 'array', items: { type: 'object' } } } }) } },
     },
@@ -146,7 +158,7 @@ export const ADMIN_OPENAPI = {
         summary: `The request journal (the last --journal-size requests, ${DEFAULT_JOURNAL_SIZE} by default), oldest first.`,
         parameters: [
           tenantQuery,
-          { name: 'operation', in: 'query', required: false, schema: { type: 'string', enum: [...OPERATION_NAMES] } },
+          { name: 'operation', in: 'query', required: false, schema: { type: 'string', enum: [...OPERATION_NAMES, ...ACQUIRE_OPERATIONS] } },
           { name: 'since', in: 'query', required: false, description: 'An xs:dateTime, by the emulator clock.', schema: { type: 'string' } },
           { name: 'limit', in: 'query', required: false, description: 'At most this many: the newest.', schema: { type: 'integer', minimum: 0 } },
         ],
@@ -239,7 +251,7 @@ export const ADMIN_OPENAPI = {
         description: 'At most one of exceptionInfo, soapFault, httpStatus, drop, truncate; delayMs may go with any, or alone.',
         properties: {
           tenant: { type: 'string' },
-          operation: { type: 'string', enum: [...OPERATION_NAMES] },
+          operation: { type: 'string', enum: [...OPERATION_NAMES, ...ACQUIRE_OPERATIONS] },
           times: { type: 'integer', minimum: 1, default: 1 },
           delayMs: { type: 'integer', minimum: 0, maximum: 60000 },
           exceptionInfo: { type: 'object', properties: { exceptionType: { type: 'string' }, message: { type: 'string' }, friendlyText: { type: 'string' } } },

@@ -90,6 +90,13 @@ export function adminRouter(settings: AdminSettings): Router {
       return { tenant: session.tenant, chatSessionId, messages: session.messages.map((message) => chatMessageType().json(message)) };
     },
   });
+  route(router, '/tenants/:tenant/acquire/messages', {
+    GET: (request) => {
+      const tenant = state.tenants.find(request.params['tenant'] as string);
+      if (!state.acquire.has(tenant)) throw new AdminHttpError(404, `Tenant '${tenant}' is not an Acquire.io account: give it an acquire section in the fixtures.`);
+      return { tenant, messages: state.acquire.messages(tenant).map((message) => ({ ...message })) };
+    },
+  });
   route(router, '/requests', {
     GET: (request) => state.requests(parseJournalFilter(request.query as Record<string, unknown>, state.clock)),
     DELETE: () => {

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import type { AcquireOperation } from '../acquire/operations.js';
 import { epochMillisecondsOf, xsDateTime, type Instant } from '../contract/datetime.js';
 import type { OperationName, ServiceName } from '../contract/operations.js';
 import type { SoapVersion } from '../envelope/request.js';
@@ -17,10 +18,10 @@ export interface JournalEntry {
   /** When it arrived, by the emulator's clock, as an xs:dateTime in UTC. */
   readonly time: string;
   readonly tenant: TenantId;
-  /** The SOAP service, or WebApi for the REST WebAPI. */
-  readonly service: ServiceName | 'WebApi';
+  /** The SOAP service, WebApi for the REST WebAPI, or Acquire for Acquire.io's API. */
+  readonly service: ServiceName | 'WebApi' | 'Acquire';
   /** Null when the request could not be dispatched to an operation. */
-  readonly operation: OperationName | null;
+  readonly operation: OperationName | AcquireOperation | null;
   /** Null for a REST call, or a request that was not a SOAP envelope. */
   readonly soapVersion: SoapVersion | null;
   /** The ApplicationToken (SO-AppToken over REST) and the ticket (the Authorization header over REST), masked. */
@@ -57,7 +58,7 @@ export type JournalHeaders = { readonly applicationToken: string | null; readonl
 
 export interface JournalFilter {
   readonly tenant?: TenantId;
-  readonly operation?: OperationName;
+  readonly operation?: OperationName | AcquireOperation;
   /** Only entries at or after this time (milliseconds since 1970, by the emulator's clock). */
   readonly sinceMs?: number;
   /** At most this many: the newest ones. */

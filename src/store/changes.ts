@@ -1,3 +1,5 @@
+import type { AccountSetup, AcquireAccounts } from '../acquire/accounts.js';
+import { messageFromJson, messageToJson, parseAccount, setupToJson, type FixtureMessage } from '../acquire/setup.js';
 import { chatMessageType, type ChatMessage } from '../contract/chat-message.js';
 import type { ReadContext } from '../contract/codec.js';
 import { strictReading, type JsonReading, type JsonValue } from '../contract/schema.js';
@@ -20,7 +22,10 @@ export type Change =
   | { readonly kind: 'user'; readonly tenant: TenantId; readonly user: User }
   /** A webhook registered or changed (its state too), or deleted. */
   | { readonly kind: 'webhook'; readonly tenant: TenantId; readonly webhook: Webhook }
-  | { readonly kind: 'webhook-delete'; readonly tenant: TenantId; readonly webhookId: number };
+  | { readonly kind: 'webhook-delete'; readonly tenant: TenantId; readonly webhookId: number }
+  /** An Acquire.io account set up (or added to), in the tenant of its account id; a message added to one of its cases. */
+  | { readonly kind: 'acquire-account'; readonly tenant: TenantId; readonly setup: AccountSetup }
+  | { readonly kind: 'acquire-message'; readonly tenant: TenantId; readonly message: FixtureMessage };
 
 type PutChange = { readonly [C in CollectionName]: { readonly kind: 'put'; readonly tenant: TenantId; readonly collection: C; readonly record: RecordTypes[C] } }[CollectionName];
 
@@ -37,10 +42,11 @@ export interface ChangeTarget {
   readonly store: ChatStore;
   readonly credentials: InMemoryCredentials;
   readonly webhooks: WebhookRegistry;
+  readonly acquire: AcquireAccounts;
 }
 
 /** Applies a change to the store and the credentials. A message whose id its tenant already has is refused (see ChatStore). */
-export function applyChange(change: Change, { store, credentials, webhooks }: ChangeTarget): void {
+export function applyChange(change: Change, { store, credentials, webhooks, acquire }: ChangeTarget): void {
   switch (change.kind) {
     case 'add': {
       const { ChatMessageId: id, ...message } = change.message;
@@ -65,6 +71,15 @@ export function applyChange(change: Change, { store, credentials, webhooks }: Ch
       return;
     case 'webhook-delete':
       webhooks.remove(change.tenant, change.webhookId);
+      return;
+    case 'acquire-account':
+      acquire.setUp(change.tenant, change.setup);
+      return;
+    case 'acquire-message': {
+      const { id, ...message } = change.message;
+      if (id === undefined) acquire.addMessage(change.tenant, message);
+      else acquire.restoreMessage(change.tenant, { id, ...message });
+    }
   }
 }
 
@@ -96,6 +111,11 @@ export function changeToJson(change: Change, users: UserCodec): JsonValue {
       return { kind: 'webhook', tenant: change.tenant, webhook: { ...change.webhook, Events: [...change.webhook.Events], Headers: { ...change.webhook.Headers } } };
     case 'webhook-delete':
       return { kind: 'webhook-delete', tenant: change.tenant, webhookId: change.webhookId };
+    case 'acquire-account':
+      // API keys by their digests only: the data directory never holds a key.
+      return { kind: 'acquire-account', tenant: change.tenant, setup: setupToJson(change.setup) };
+    case 'acquire-message':
+      return { kind: 'acquire-message', tenant: change.tenant, message: messageToJson(change.message) };
   }
 }
 
@@ -148,10 +168,16 @@ export function changeFromJson(json: unknown, where: string, users: UserCodec, c
       if (typeof webhookId !== 'number') throw new ChangeFormatError(`${where}.webhookId: expected a number.`);
       return { kind: 'webhook-delete', tenant: tenant as TenantId, webhookId };
     }
+    case 'acquire-account':
+      return { kind: 'acquire-account', tenant: tenant as TenantId, setup: parseAccount(change['setup'], `${where}.setup`, context, changeFormatError).setup };
+    case 'acquire-message':
+      return { kind: 'acquire-message', tenant: tenant as TenantId, message: messageFromJson(change['message'], `${where}.message`, changeFormatError) };
     default:
       throw new ChangeFormatError(`${where} is not a change this emulator wrote.`);
   }
 }
+
+const changeFormatError = (at: string, problem: string): ChangeFormatError => new ChangeFormatError(`${at}: ${problem}`);
 
 /** The log writes every field of a webhook: none is left to a default but one it could not write wrong. */
 const NO_WEBHOOK_DEFAULTS = { WebhookId: Number.NaN, Registered: '', Updated: '' };

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { acquireRequestOf, answerAcquire, type AcquireSettings } from '../acquire/http.js';
 import { ADMIN_PATH, adminRouter, type AdminSettings } from '../admin/routes.js';
 import { serviceByFile, SERVICES, type ServiceContract, type ServiceName } from '../contract/operations.js';
 import { answerError } from '../envelope/response.js';
-import { asEmulatorError, EmulatorError } from '../errors.js';
+import { asEmulatorError, EmulatorError, logUnexpectedError } from '../errors.js';
 import { restRouter } from '../rest/routes.js';
 import { DEFAULT_TENANT } from '../store/chat-store.js';
 import { RecentDigests } from '../store/credentials.js';
@@ -47,10 +48,16 @@ export function createRequestListener(settings: AppSettings): (request: Incoming
       if (!post.response.headersSent) writeAnswer(post.response, answer);
     });
   });
+  const acquire: AcquireSettings = { ...settings, acquire: settings.state.acquire, addAcquireMessage: (tenant, message) => settings.state.addAcquireMessage(tenant, message), write: writeLater };
   return (request, response) => {
     const endpoint = request.method === 'POST' ? soapEndpointOf(request.url ?? '') : null;
-    if (endpoint === null) app(request, response);
-    else posts.add({ endpoint, request, response });
+    if (endpoint !== null) {
+      posts.add({ endpoint, request, response });
+      return;
+    }
+    const acquireRequest = acquireRequestOf(request);
+    if (acquireRequest === null) app(request, response);
+    else answerAcquire(acquire, acquireRequest, request, response).catch((error: unknown) => logUnexpectedError(error, settings.log, ' (Acquire)'));
   };
 }
 

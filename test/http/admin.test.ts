@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ACQUIRE_OPERATIONS } from '../../src/acquire/operations.js';
 import { OPERATION_NAMES } from '../../src/contract/operations.js';
 import type { FixturesDocument, JournalEntry } from '../../src/index.js';
 import { admin, expectAdminError } from '../support/admin.js';
@@ -55,6 +56,7 @@ describe('the admin API', () => {
         '/fixtures',
         '/tenants/{tenant}/sessions',
         '/tenants/{tenant}/sessions/{chatSessionId}/messages',
+        '/tenants/{tenant}/acquire/messages',
         '/webhooks',
         '/webhooks/deliveries',
         '/webhooks/faults',
@@ -236,7 +238,7 @@ describe('the admin API', () => {
       expect((await requests('?operation=AddChatMessage')).requests.map((r) => r.tenant)).to.deep.equal(['default', 'Cust1']);
       expect((await requests('?since=2022-01-02T00:00:00Z')).requests).to.have.length(2);
       expect((await requests('?limit=1')).requests.map((r) => r.operation)).to.deep.equal(['GetChatMessages']);
-      expectAdminError(await admin(base(), 'GET', '/requests?operation=Nope'), 400, `operation: 'Nope' is not one of ${OPERATION_NAMES.join(', ')}.`);
+      expectAdminError(await admin(base(), 'GET', '/requests?operation=Nope'), 400, `operation: 'Nope' is not one of ${[...OPERATION_NAMES, ...ACQUIRE_OPERATIONS].join(', ')}.`);
       expectAdminError(await admin(base(), 'GET', '/requests?since=yesterday'), 400, /^since: 'yesterday' is not a valid xs:dateTime/);
       expectAdminError(await admin(base(), 'GET', '/requests?verb=GET'), 400, "the request filter: unknown field 'verb'; expected tenant, operation, since, limit.");
     });

@@ -25,7 +25,12 @@ export interface HttpSample {
 }
 
 export function httpSample(name: string): HttpSample {
-  const text = readFileSync(new URL(`../../../test/samples/rest/${name}`, import.meta.url), 'utf8');
+  return httpSampleAt(`rest/${name}`);
+}
+
+/** A documented HTTP sample kept under test/samples, by its path there. */
+export function httpSampleAt(path: string): HttpSample {
+  const text = readFileSync(new URL(`../../../test/samples/${path}`, import.meta.url), 'utf8');
   const separator = /\r?\n\r?\n/.exec(text);
   const head = separator === null ? text : text.slice(0, separator.index);
   const body = separator === null ? '' : text.slice(separator.index + separator[0].length).trim();

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { AcquireAccounts } from '../../src/acquire/accounts.js';
 import type { ChatSessionEntity } from '../../src/contract/generated.js';
 import { FIXTURE_USERS, parseFixtures } from '../../src/fixtures.js';
 import { applyChange, ChangeFormatError, changeFromJson, changeToJson, type Change } from '../../src/store/changes.js';
@@ -33,6 +34,40 @@ describe('changes as data', () => {
     expect(roundTrip(change)).to.deep.equal(change);
   });
 
+  it("writes an Acquire account by its keys' digests, never a key, and reads it and its messages back the same", () => {
+    const fixtures = parseFixtures(
+      {
+        tenants: {
+          acme: {
+            acquire: {
+              apiKeys: ['the-secret-key'],
+              users: [{ id: 25, name: 'a' }],
+              contacts: [{ id: 9, dateCreated: '2021-03-26T08:34:29Z', dateUpdated: '2021-03-26T08:34:29Z' }],
+              cases: [{ id: 2069, contactId: 9, userIds: [25], parentId: 1875, dateCreated: '2021-03-30T16:04:10Z', dateUpdated: '2021-03-30T16:04:10Z', dateQueue: null, datePending: null, dateActive: null }],
+              messages: [{ id: 4, caseId: 2069, message: 'hi', dateCreated: '2021-03-30T16:05:46Z' }],
+            },
+          },
+        },
+      },
+      'test',
+      READ_CONTEXT,
+    );
+    const account = fixtures.tenants.get('acme')?.acquire;
+    if (account === undefined || account === null) expect.fail('no account');
+    const setup: Change = { kind: 'acquire-account', tenant: 'acme', setup: account.setup };
+    expect(JSON.stringify(changeToJson(setup, FIXTURE_USERS))).to.not.include('the-secret-key');
+    expect(roundTrip(setup)).to.deep.equal(setup);
+    const [message] = account.messages;
+    if (message === undefined) expect.fail('no message');
+    expect(message).to.deep.include({ id: 4, threadId: 1875, contactId: 9, senderType: 'user', senderId: 25, seen: 'no', dateCreated: '2021-03-30T16:05:46.000Z' });
+    const added: Change = { kind: 'acquire-message', tenant: 'acme', message };
+    expect(roundTrip(added)).to.deep.equal(added);
+    const target = { store: new InMemoryChatStore(), credentials: new InMemoryCredentials(), webhooks: new WebhookRegistry(), acquire: new AcquireAccounts() };
+    applyChange(roundTrip(setup), target);
+    expect(target.acquire.userOfKey('acme', 'the-secret-key')?.id).to.equal(25);
+    expect(target.acquire.userOfKey('acme', 'the-secret-kez')).to.equal(undefined);
+  });
+
   it('reads back a delete, a grant, a user and a message added with and without its id', () => {
     const message = { ChatSessionId: 1, Type: 'ToUser', Message: 'x', Author: null, ReadByCustomer: 0, SpecialType: 'None', SpecialParam: null, WhenPosted: WHEN } as const;
     const [user] = parseFixtures({ tenants: { T: { users: [{ UserName: 'agent', Password: 'pw', AssociateId: 5, FunctionRights: ['chat'] }] } } }, 'test', READ_CONTEXT).tenants.get('T')?.users ?? [];
@@ -60,7 +95,7 @@ describe('changes as data', () => {
   });
 
   it('applies each change to the store and the credentials', () => {
-    const target = { store: new InMemoryChatStore(), credentials: new InMemoryCredentials(), webhooks: new WebhookRegistry() };
+    const target = { store: new InMemoryChatStore(), credentials: new InMemoryCredentials(), webhooks: new WebhookRegistry(), acquire: new AcquireAccounts() };
     applyChange({ kind: 'put', tenant: 'T', collection: 'sessions', record: SESSION }, target);
     applyChange({ kind: 'grant', tenant: 'T', credential: 'ticket', secret: '7T:t' }, target);
     expect(target.store.get('T', 'sessions', 7)).to.equal(SESSION);

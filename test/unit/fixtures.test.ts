@@ -2,10 +2,12 @@ import { expect } from 'chai';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AcquireAccounts } from '../../src/acquire/accounts.js';
 import type { ChatMessage } from '../../src/contract/chat-message.js';
 import { DEFAULT_FIXTURES_PATH, FixturesError, loadFixtures, parseFixtures, readFixturesFile } from '../../src/fixtures.js';
 import { InMemoryCredentials } from '../../src/store/credentials.js';
 import { InMemoryChatStore } from '../../src/store/memory-store.js';
+import { WebhookRegistry } from '../../src/webhooks/registry.js';
 import { READ_CONTEXT } from '../support/context.js';
 
 /** Seconds since the epoch of a UTC date, computed independently of the code under test. */
@@ -116,7 +118,7 @@ describe('parseFixtures', () => {
     expect(() => parseFixtures({ ticket: ['x'] }, 'test', READ_CONTEXT)).to.throw(FixturesError, "test: unknown key 'ticket'; expected tickets, applicationTokens, bearerTokens, tenants.");
     expect(() => parseFixtures({ tenants: { Cust1: { session: [1] } } }, 'test', READ_CONTEXT)).to.throw(
       FixturesError,
-      "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, bearerTokens, sessions, messages, users, topics, topicAgents, presence, systemInfo, webhooks.",
+      "test: tenants.Cust1: unknown key 'session'; expected tickets, applicationTokens, bearerTokens, sessions, messages, users, topics, topicAgents, presence, systemInfo, webhooks, acquire.",
     );
   });
 
@@ -126,13 +128,14 @@ describe('parseFixtures', () => {
     expect(fixtures.applicationTokens).to.deep.equal(['tok-global']);
     expect(fixtures.bearerTokens).to.deep.equal([]);
     expect([...fixtures.tenants.keys()]).to.deep.equal(['default', 'Cust1']);
-    expect(fixtures.tenants.get('default')).to.deep.equal({ tickets: [], applicationTokens: [], bearerTokens: [], sessions: [1, 2], messages: [], users: [], topics: [], topicAgents: [], presence: [], systemInfo: null, webhooks: [] });
+    expect(fixtures.tenants.get('default')).to.deep.equal({ tickets: [], applicationTokens: [], bearerTokens: [], sessions: [1, 2], messages: [], users: [], topics: [], topicAgents: [], presence: [], systemInfo: null, webhooks: [], acquire: null });
     expect(fixtures.tenants.get('Cust1')).to.deep.equal({
       topics: [],
       topicAgents: [],
       presence: [],
       systemInfo: null,
       webhooks: [],
+      acquire: null,
       users: [],
       bearerTokens: [],
       tickets: ['7T:cust1=='],
@@ -301,11 +304,16 @@ describe('parseFixtures', () => {
   });
 });
 
+/** Where loadFixtures puts what it loads: these stores, and empty others. */
+function into(store: InMemoryChatStore, credentials: InMemoryCredentials) {
+  return { store, credentials, webhooks: new WebhookRegistry(), acquire: new AcquireAccounts() };
+}
+
 describe('loadFixtures', () => {
   it('puts tickets, tokens, sessions and messages into the stores', () => {
     const store = new InMemoryChatStore();
     const credentials = new InMemoryCredentials();
-    loadFixtures(parseFixtures(FULL_DOCUMENT, 'test', READ_CONTEXT), store, credentials);
+    loadFixtures(parseFixtures(FULL_DOCUMENT, 'test', READ_CONTEXT), into(store, credentials));
 
     expect(credentials.ticketStatus('default', '7T:global==', 0)).to.equal('valid');
     expect(credentials.ticketStatus('Cust9', '7T:global==', 0)).to.equal('valid');
@@ -330,8 +338,7 @@ describe('loadFixtures', () => {
     const store = new InMemoryChatStore();
     loadFixtures(
       parseFixtures({ tenants: { T: { messages: [{ ChatSessionId: 3, Message: 'a' }, { ChatSessionId: 3, Message: 'b' }] } } }, 'test', READ_CONTEXT),
-      store,
-      new InMemoryCredentials(),
+      into(store, new InMemoryCredentials()),
     );
     expect(store.messagesAfter('T', 3, 0).map((m) => [m.ChatMessageId, m.Message])).to.deep.equal([
       [1, 'a'],
@@ -386,7 +393,7 @@ describe('readFixturesFile', () => {
     expect(fixtures.tickets).to.include('7T:1234abcxyzExample==');
     expect(fixtures.applicationTokens).to.include('1234567-1234-9876');
     const credentials = new InMemoryCredentials();
-    loadFixtures(fixtures, new InMemoryChatStore(), credentials);
+    loadFixtures(fixtures, into(new InMemoryChatStore(), credentials));
     expect(credentials.ticketStatus('default', '7T:1234abcxyzExample==', 0)).to.equal('valid');
     expect(credentials.isKnownApplicationToken('Cust12345', '1234567-1234-9876')).to.equal(true);
   });
