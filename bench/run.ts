@@ -580,8 +580,9 @@ async function startWebhookReceiver(): Promise<{ readonly url: string; readonly 
   };
 }
 
-/** The chat endpoint of the operation's tenant (the default tenant's, unless the operation names one). */
+/** Where the operation is sent: its own path, or the chat endpoint of its tenant (the default tenant's, unless it names one). */
 function tenantChatUrl(chatUrl: string, operation: Operation): string {
+  if (operation.path !== undefined) return `${new URL(chatUrl).origin}${operation.path}`;
   return operation.tenant === undefined ? chatUrl : chatUrl.replace('/Remote/', `/${operation.tenant}/Remote/`);
 }
 

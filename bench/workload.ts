@@ -19,6 +19,10 @@ export const SESSION_10 = 10;
 export const SESSION_1000 = 1000;
 /** The tenant whose webhook takes every message it gets (see `add-webhook`). */
 export const WEBHOOK_TENANT = 'CustHook';
+/** The Acquire.io account of `acquire-add`: its API key, and the active case it adds to. */
+export const ACQUIRE_ACCOUNT = 'bench';
+const ACQUIRE_KEY = 'bench-acquire-key';
+const ACQUIRE_CASE = 2069;
 /** The one session of a scale run, holding every message of the store. */
 export const SESSION_SCALE = 7;
 /** A scale run reads the last SCALE_PAGE messages (After = N - SCALE_PAGE). */
@@ -88,8 +92,20 @@ export function fixturesText(plan: FixturePlan): string {
   }
   // A tenant of its own whose webhook takes every message: what `add-webhook` measures, leaving the others alone.
   const hooked = plan.preset === 'main' && plan.webhookUrl !== undefined ? `,"${WEBHOOK_TENANT}":${JSON.stringify({ sessions: [SESSION_ADD_SOAP11], webhooks: [{ Name: 'bench', Events: ['chatsession.message'], TargetUrl: plan.webhookUrl, Secret: 'bench' }] })}` : '';
-  return `{"tickets":${JSON.stringify([TICKET])},"applicationTokens":${JSON.stringify([APP_TOKEN])},"tenants":{"default":${JSON.stringify(tenant).slice(0, -1)},"messages":[${parts.join(',')}]}${hooked}}}`;
+  const acquire = plan.preset === 'main' ? `,"${ACQUIRE_ACCOUNT}":${JSON.stringify({ acquire: ACQUIRE_FIXTURES })}` : '';
+  return `{"tickets":${JSON.stringify([TICKET])},"applicationTokens":${JSON.stringify([APP_TOKEN])},"tenants":{"default":${JSON.stringify(tenant).slice(0, -1)},"messages":[${parts.join(',')}]}${hooked}${acquire}}}`;
 }
+
+/** An Acquire.io account as the documented add-message answer shows one: an agent, a contact, and their case. */
+const ACQUIRE_FIXTURES = {
+  apiKeys: [{ key: ACQUIRE_KEY, userId: 25 }],
+  users: [
+    { id: 25, name: 'a', firstName: 'a' },
+    { id: 1, name: 'David Guetta', firstName: 'David Guetta', email: 'user@example.com' },
+  ],
+  contacts: [{ id: 597759, clientName: 'Chrome', clientVersion: '87.0', clientOsName: 'Linux', clientOsVersion: 'x86_64', clientDeviceType: 'Desktop' }],
+  cases: [{ id: ACQUIRE_CASE, contactId: 597759, userIds: [1], parentId: 1875, title: '#597759 has just started a chat', closingState: 'handled' }],
+};
 
 /**
  * The fixtures document, made as a fixtures file gives it: JSON.parse of its text. So every message's Message is a
@@ -130,6 +146,8 @@ export interface Operation {
   readonly cycle?: SessionCycle;
   /** The tenant it is sent to, when not the default one. */
   readonly tenant?: string;
+  /** Its path on the emulator, when it is not a call of the Chat service. */
+  readonly path?: string;
   readonly expect: Expectation;
   /** Concurrent connections for this operation, when not the run's (--connections). */
   readonly connections?: number;
@@ -232,6 +250,25 @@ export function mainOperations(): Operation[] {
       request: addChatMessageSoap11(),
       tenant: WEBHOOK_TENANT,
       expect: succeeded(false, 'the stored message', storedMessage),
+    },
+    {
+      // Acquire.io's add-message, the documented request, as a contact.
+      key: 'acquire-add',
+      label: 'Acquire add-message (JSON)',
+      path: `/acquire/${ACQUIRE_ACCOUNT}/api/v1/crm/messenger/chat/add-message?-x-user-type=contact`,
+      request: {
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ACQUIRE_KEY}` },
+        body: JSON.stringify({ channel: 'chat', mentionUsers: ['00'], meta: { additionalProp1: {} }, message: { type: 'message', message: 'Hey added from the api', translateLangKey: 'en' }, delay: 1000, caseId: ACQUIRE_CASE }),
+      },
+      expect: {
+        status: 200,
+        what: '200, the stored message as data',
+        check: (body, contentType) => {
+          if (contentType !== 'application/json; charset=utf-8') return `Content-Type ${contentType}`;
+          const data = (JSON.parse(body) as { data?: { message?: unknown; id?: unknown } }).data;
+          return data?.message === 'Hey added from the api' && typeof data.id === 'number' ? undefined : 'no data.message and data.id in the answer';
+        },
+      },
     },
     {
       key: 'add-soap12-sample',
