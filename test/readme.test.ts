@@ -9,4 +9,9 @@ describe('README', () => {
     const example = readFileSync(new URL('../../test/examples/chat-integration.test.ts', import.meta.url), 'utf8');
     expect(readme).to.include(`\`\`\`ts\n${example}\`\`\``);
   });
+
+  it('shows the bridge example exactly as test/examples/acquire-bridge.test.ts runs it', () => {
+    const example = readFileSync(new URL('../../test/examples/acquire-bridge.test.ts', import.meta.url), 'utf8');
+    expect(readme).to.include(`\`\`\`ts\n${example}\`\`\``);
+  });
 });
