@@ -69,7 +69,7 @@ export async function ensureBaseImage(log: (line: string) => void): Promise<void
   if ((await run('podman', ['image', 'exists', BASE_IMAGE], 60_000)).code === 0) return;
   log(`${BASE_IMAGE} is not here: building a stand-in for it (kept for later runs).`);
   const result = await run('bash', [STAND_IN_SCRIPT, BASE_IMAGE], 15 * 60_000);
-  if (result.stdout !== '') log(result.stdout.trimEnd());
+  for (const line of result.stdout.split('\n')) if (line !== '') log(line);
   if (result.code !== 0) {
     const hint = result.stderr.includes('debootstrap: command not found') ? ' Install debootstrap (apt-get install debootstrap).' : '';
     throw new Error(`Building the stand-in for ${BASE_IMAGE} failed (exit ${result.code}).${hint}\n${result.stderr}`);
