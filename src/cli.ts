@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_HOST, DEFAULT_REQUEST_TIMEOUT_SECONDS, DEFAULT_TICKET_TTL_SECONDS, ERROR_STYLES, MODES, type EmulatorOptions } from './config.js';
 import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js';
@@ -27,6 +29,7 @@ const OPTION_ROWS: readonly [option: string, description: readonly string[], var
   ['--webhook-tries N', ['tries of a webhook delivery, the first included (default 3)'], 'CHAT_EMULATOR_WEBHOOK_TRIES'],
   ['--webhook-backoff D,D', ['the waits before the second and later tries, on the', 'emulator clock (default 1s,4s, as SuperOffice documents)'], 'CHAT_EMULATOR_WEBHOOK_BACKOFF'],
   ['--admin-token T', ['the admin API (/__admin) requires Authorization:', 'Bearer T; required when --host is not a loopback address'], 'CHAT_EMULATOR_ADMIN_TOKEN'],
+  ['--write-admin-token FILE', ['write the admin token to FILE (readable by this user', 'only); without --admin-token, make a random one, print', 'it and require it'], 'CHAT_EMULATOR_WRITE_ADMIN_TOKEN'],
   ['--error-style S', ['exceptioninfo: application errors as the real service', 'sends them (HTTP 200, Succeeded=false, ExceptionInfo);', 'fault: as SOAP Faults (default exceptioninfo)'], 'CHAT_EMULATOR_ERROR_STYLE'],
   ['-h, --help', ['show this help and exit'], ''],
 ];
@@ -65,7 +68,13 @@ interface Setting {
   readonly from: string;
 }
 
-function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): EmulatorOptions | 'help' {
+/** What the command line asks for: the emulator's options, and where to write the admin token, if anywhere. */
+interface CommandLine {
+  readonly options: EmulatorOptions;
+  readonly adminTokenFile?: Setting;
+}
+
+function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CommandLine | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -88,6 +97,7 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
         'data-dir': { type: 'string' },
         'request-timeout': { type: 'string' },
         'admin-token': { type: 'string' },
+        'write-admin-token': { type: 'string' },
         'webhook-hosts': { type: 'string' },
         'webhook-tries': { type: 'string' },
         'webhook-backoff': { type: 'string' },
@@ -140,7 +150,26 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Emul
   if (webhookBackoff !== undefined) {
     options.webhookBackoffMs = list(webhookBackoff.text).map((part) => Math.round(parseDuration({ text: part, from: webhookBackoff.from }) * 1000));
   }
-  return options;
+  const adminTokenFile = setting('write-admin-token', values['write-admin-token'], 'CHAT_EMULATOR_WRITE_ADMIN_TOKEN');
+  if (adminTokenFile !== undefined && adminTokenFile.text.trim() === '') throw new UsageError(`${adminTokenFile.from}: the path is empty: give the file to write the admin token to.`);
+  return adminTokenFile === undefined ? { options } : { options, adminTokenFile };
+}
+
+/**
+ * Writes the admin token where --write-admin-token says, making one first when none was given: a container's
+ * health check, or a script that did not choose the token, reads it there. Returns the token and whether it was made.
+ */
+function writeAdminToken(options: EmulatorOptions, file: Setting): { token: string; made: boolean } {
+  const made = options.adminToken === undefined;
+  const token = options.adminToken ?? randomBytes(24).toString('base64url');
+  try {
+    writeFileSync(file.text, token, { mode: 0o600 });
+    // The mode given above applies only to a file it creates; one that was already there may be readable by others.
+    chmodSync(file.text, 0o600);
+  } catch (error) {
+    throw new UsageError(`${file.from}: cannot write the admin token to '${file.text}' (${(error as NodeJS.ErrnoException).code ?? String(error)}): give a file in a directory this user can write to.`);
+  }
+  return { token, made };
 }
 
 function oneOf<T extends string>(setting: Setting | undefined, allowed: readonly T[], fallback: T): T {
@@ -207,18 +236,28 @@ function formatDuration(seconds: number): string {
 }
 
 async function main(): Promise<void> {
-  let options: EmulatorOptions | 'help';
+  let commandLine: CommandLine | 'help';
+  let written: { token: string; made: boolean } | undefined;
   try {
-    options = parseCommandLine(process.argv.slice(2), process.env);
+    commandLine = parseCommandLine(process.argv.slice(2), process.env);
+    if (commandLine !== 'help' && commandLine.adminTokenFile !== undefined) written = writeAdminToken(commandLine.options, commandLine.adminTokenFile);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`services88-chat-emulator: ${error.message}\nRun with --help for the options.\n`);
     process.exit(2);
   }
-  if (options === 'help') {
+  if (commandLine === 'help') {
     process.stdout.write(helpText());
     return;
   }
+  const options = written === undefined ? commandLine.options : { ...commandLine.options, adminToken: written.token };
+  const adminFile = commandLine.adminTokenFile?.text;
+  const adminNote =
+    written?.made === true
+      ? ` (Authorization: Bearer ${written.token}: a token made at start, also in ${adminFile})`
+      : options.adminToken === undefined
+        ? ''
+        : ` (Authorization: Bearer <admin token>${adminFile === undefined ? '' : `, also in ${adminFile}`})`;
   let emulator;
   try {
     emulator = await startEmulator(options);
@@ -242,7 +281,7 @@ async function main(): Promise<void> {
       `  tenant:    ${emulator.url}/<CustId>/Remote/Services88/Chat.svc`,
       `  WSDL:      ${emulator.wsdlUrl}`,
       `  login:     ${emulator.principalUrl} (tickets valid ${formatDuration(options.ticketTtlSeconds ?? DEFAULT_TICKET_TTL_SECONDS)})`,
-      `  admin:     ${emulator.url}/__admin${options.adminToken === undefined ? '' : ' (Authorization: Bearer <admin token>)'}`,
+      `  admin:     ${emulator.url}/__admin${adminNote}`,
       `  ticket:    ${emulator.ticket ?? '(none: pass --ticket)'}`,
       `  app token: ${emulator.appToken ?? '(none: pass --app-token)'}${options.mode === 'onsite' ? ' (not checked in onsite mode)' : ''}`,
       '',

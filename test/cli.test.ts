@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import {
  */
 
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
+const HEALTHCHECK = fileURLToPath(new URL('../src/healthcheck.js', import.meta.url));
 const NAME = 'services88-chat-emulator';
 const USAGE_HINT = 'Run with --help for the options.';
 /** How long any single wait may take before the test fails instead of hanging. */
@@ -212,7 +213,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   }
 
   describe('--help', () => {
-    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--data-dir DIR', '--journal-size N', '--webhook-hosts H,H', '--webhook-tries N', '--webhook-backoff D,D', '--admin-token T', '--error-style S', '-h, --help'];
+    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--data-dir DIR', '--journal-size N', '--webhook-hosts H,H', '--webhook-tries N', '--webhook-backoff D,D', '--admin-token T', '--write-admin-token FILE', '--error-style S', '-h, --help'];
     const VARIABLES = [
       'CHAT_EMULATOR_PORT',
       'CHAT_EMULATOR_HOST',
@@ -230,6 +231,7 @@ describe('cli (the compiled command line, run as a process)', function () {
       'CHAT_EMULATOR_WEBHOOK_TRIES',
       'CHAT_EMULATOR_WEBHOOK_BACKOFF',
       'CHAT_EMULATOR_ADMIN_TOKEN',
+      'CHAT_EMULATOR_WRITE_ADMIN_TOKEN',
       'CHAT_EMULATOR_ERROR_STYLE',
     ];
 
@@ -627,7 +629,7 @@ describe('cli (the compiled command line, run as a process)', function () {
         .split('\n')
         .filter((line) => / {2}CHAT_EMULATOR_[A-Z_]+( \(comma-separated\)|=true)?$/.test(line))
         .map((line) => line.indexOf('CHAT_EMULATOR_'));
-      expect(columns.length).to.equal(17);
+      expect(columns.length).to.equal(18);
       expect(new Set(columns).size).to.equal(1);
     });
   });
@@ -833,6 +835,86 @@ describe('cli (the compiled command line, run as a process)', function () {
       expect(answers.map((a) => a.status)).to.deep.equal(Array.from({ length: 20 }, () => 200));
       expect(answers.map((a) => readAnswer(a.text).headers['Succeeded'])).to.deep.equal(Array.from({ length: 20 }, () => 'true'));
       expect(await within(cli.exited, SIGNAL_EXIT_MS, 'the emulator to exit')).to.deep.equal({ code: 0, signal: null });
+    });
+  });
+
+  describe('--write-admin-token FILE and the health check of the container image', () => {
+    /** Runs dist/src/healthcheck.js to its end (bounded) with these variables. */
+    async function healthcheck(env: Record<string, string>): Promise<Finished> {
+      const child = spawn(process.execPath, [HEALTHCHECK], { env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const exit = await within(
+        new Promise<Exit>((resolve, reject) => {
+          child.once('error', reject);
+          child.once('close', (code, signal) => resolve({ code, signal }));
+        }),
+        WAIT_MS,
+        'the health check to exit',
+      );
+      return { ...exit, stdout, stderr };
+    }
+
+    function adminHealth(base: string, token?: string): Promise<Response> {
+      return within(fetch(`${base}/__admin/health`, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` } }), WAIT_MS, 'the admin health');
+    }
+
+    it('without --admin-token: makes a token, prints it, writes it to FILE readable by its user only, and requires it', async () => {
+      const file = join(scratch, 'made-admin-token');
+      const { banner, base } = await startCli(['--port', '0', '--write-admin-token', file]);
+      const token = readFileSync(file, 'utf8');
+      expect(token).to.match(/^[A-Za-z0-9_-]{32}$/);
+      expect(statSync(file).mode & 0o777).to.equal(0o600);
+      expect(banner[5]).to.equal(`  admin:     ${base}/__admin (Authorization: Bearer ${token}: a token made at start, also in ${file})`);
+      expect((await adminHealth(base)).status).to.equal(401);
+      expect((await adminHealth(base, 'wrong')).status).to.equal(401);
+      expect((await adminHealth(base, token)).status).to.equal(200);
+    });
+
+    it('CHAT_EMULATOR_WRITE_ADMIN_TOKEN with --admin-token: writes the given token over an older file, and does not print it', async () => {
+      const file = tempFile('given-admin-token', 'an older token');
+      const { banner, base } = await startCli(['--port', '0', '--admin-token', 'given-secret'], { CHAT_EMULATOR_WRITE_ADMIN_TOKEN: file });
+      expect(readFileSync(file, 'utf8')).to.equal('given-secret');
+      expect(statSync(file).mode & 0o777).to.equal(0o600);
+      expect(banner[5]).to.equal(`  admin:     ${base}/__admin (Authorization: Bearer <admin token>, also in ${file})`);
+      expect((await adminHealth(base, 'given-secret')).status).to.equal(200);
+    });
+
+    it('a FILE that cannot be written: exit 2, the file and the reason on stderr, nothing on stdout', async () => {
+      const file = join(scratch, 'no-such-directory', 'token');
+      const result = await runCli(['--port', '0'], { CHAT_EMULATOR_WRITE_ADMIN_TOKEN: file });
+      expect(result.code).to.equal(2);
+      expect(result.stdout).to.equal('');
+      expect(result.stderr).to.equal(
+        `${NAME}: CHAT_EMULATOR_WRITE_ADMIN_TOKEN: cannot write the admin token to '${file}' (ENOENT): give a file in a directory this user can write to.\n${USAGE_HINT}\n`,
+      );
+    });
+
+    it('the health check: exit 0 with the token from the file, 1 with the reason without a token or without an emulator', async () => {
+      const file = join(scratch, 'health-admin-token');
+      const { base, port } = await startCli(['--port', '0', '--write-admin-token', file]);
+      const healthy = await healthcheck({ CHAT_EMULATOR_PORT: String(port), CHAT_EMULATOR_WRITE_ADMIN_TOKEN: file, CHAT_EMULATOR_ADMIN_TOKEN: 'not-the-one-in-force' });
+      expect(healthy).to.deep.equal({ code: 0, signal: null, stdout: 'healthy\n', stderr: '' });
+
+      const withoutToken = await healthcheck({ CHAT_EMULATOR_PORT: String(port) });
+      expect(withoutToken.code).to.equal(1);
+      expect(withoutToken.stderr).to.equal(
+        `unhealthy: ${base}/__admin/health: HTTP 401 {"error":{"status":401,"message":"The admin API requires the admin token: send Authorization: Bearer <token>."}}; expected HTTP 200 with {"status":"ok"}.\n`,
+      );
+
+      const fromVariable = await healthcheck({ CHAT_EMULATOR_PORT: String(port), CHAT_EMULATOR_ADMIN_TOKEN: readFileSync(file, 'utf8') });
+      expect(fromVariable.code).to.equal(0);
+
+      const stopped = await startCli(['--port', '0']);
+      stopped.cli.child.kill('SIGTERM');
+      await within(stopped.cli.exited, WAIT_MS, 'the emulator to stop');
+      const nobody = await healthcheck({ CHAT_EMULATOR_PORT: String(stopped.port) });
+      expect(nobody.code).to.equal(1);
+      expect(nobody.stderr).to.equal(
+        `unhealthy: http://127.0.0.1:${stopped.port}/__admin/health: no answer (connect ECONNREFUSED 127.0.0.1:${stopped.port}); expected HTTP 200 with {"status":"ok"}.\n`,
+      );
     });
   });
 
