@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ function containersConf(): string {
   const directory = mkdtempSync(join(tmpdir(), 'chat-emulator-podman-'));
   const path = join(directory, 'containers.conf');
   writeFileSync(path, ['[containers]', 'default_ulimits = []', '', '[engine]', 'runtime = "runc"', 'cgroup_manager = "cgroupfs"', 'events_logger = "file"', ''].join('\n'));
+  // Every podman call of the run reads it; it goes with the run.
+  process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
   return path;
 }
 
