@@ -10,7 +10,7 @@ import { SERVICES, type OperationName } from './contract/operations.js';
 import { EmulatorState } from './emulator-state.js';
 import { DEFAULT_FIXTURES_PATH, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
 import type { JournalPage } from './journal/journal.js';
-import { ChangeLog } from './store/change-log.js';
+import { FileChangeLog } from './store/change-log.js';
 import { createRequestListener } from './transport/http.js';
 import { loadServiceDescriptions } from './transport/wsdl.js';
 import { DEFAULT_WEBHOOK_SETTINGS, type Delivery, type DeliveryFilter } from './webhooks/dispatcher.js';
@@ -63,7 +63,7 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveOptions(options, { clock: systemClock });
   const fixtures = await resolveFixtures(config.fixtures, config.clock);
-  const opened = config.dataDir === undefined ? undefined : await ChangeLog.open(config.dataDir);
+  const opened = config.dataDir === undefined ? undefined : await FileChangeLog.open(config.dataDir);
   const webhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, tries: config.webhookTries, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs };
   const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize, opened?.log, webhookSettings);
   if (opened !== undefined) {

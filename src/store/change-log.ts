@@ -34,19 +34,25 @@ export interface Durability {
 
 export const IN_MEMORY_ONLY: Durability = { flushed: () => Promise.resolve() };
 
+/** Where changes are kept: appended in order, durable once flushed() resolves, replayed at the next start. */
+export interface ChangeLog extends Durability {
+  append(batch: ChangeBatch): void;
+  close(): Promise<void>;
+}
+
 export interface OpenedLog {
   readonly log: ChangeLog;
-  /** The lines already in the file, oldest first. */
+  /** The lines already kept, oldest first. */
   readonly lines: readonly LoggedLine[];
   /** Said when the file ended in a torn record (a crash in the middle of a write), which was cut off. */
   readonly repaired: string | undefined;
 }
 
 /**
- * Appends are written in groups: while one group is being written and fsync'd, the next collects, so that many
- * requests in flight share one fsync and a single request pays one.
+ * Appends are written in groups: while one group is being written and made durable, the next collects, so that
+ * many requests in flight share one write and a single request pays one. A subclass says how a group is written.
  */
-export class ChangeLog implements Durability {
+export abstract class GroupCommitLog implements ChangeLog {
   private pending: string[] = [];
   private appended = 0;
   private durable = 0;
@@ -54,10 +60,66 @@ export class ChangeLog implements Durability {
   private readonly waiters: { target: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   private failure: Error | undefined;
 
+  /** Writes the lines (each a JSON text) durably, in order, or throws. */
+  protected abstract writeGroup(lines: readonly string[]): Promise<void>;
+
+  /** The error that every later write is refused with, once a group could not be written. */
+  protected abstract failed(error: unknown): Error;
+
+  append(batch: ChangeBatch): void {
+    this.pending.push(JSON.stringify({ changes: batch }));
+    this.appended += 1;
+    this.writing ??= this.writeGroups();
+  }
+
+  flushed(): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.durable >= this.appended) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ target: this.appended, resolve, reject }));
+  }
+
+  async close(): Promise<void> {
+    await this.writing;
+  }
+
+  private async writeGroups(): Promise<void> {
+    // Let the requests of this turn of the event loop join the group.
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      while (this.pending.length > 0) {
+        const group = this.pending;
+        this.pending = [];
+        await this.writeGroup(group);
+        this.durable += group.length;
+        this.release();
+      }
+    } catch (error) {
+      this.failure = this.failed(error);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+    } finally {
+      this.writing = undefined;
+    }
+  }
+
+  private release(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
+      const waiter = this.waiters[i] as (typeof this.waiters)[number];
+      if (waiter.target <= this.durable) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+/** The log of a data directory: a JSON line per group of changes, appended and fsync'd. */
+export class FileChangeLog extends GroupCommitLog {
   private constructor(
     private readonly file: FileHandle,
     private readonly path: string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Opens (creating it if needed) the data directory's log, reads what it holds, and cuts off a torn last record. */
   static async open(dir: string): Promise<OpenedLog> {
@@ -83,55 +145,21 @@ export class ChangeLog implements Durability {
     const file = await open(path, 'a').catch((error: NodeJS.ErrnoException) => {
       throw new DataDirError(`Cannot write ${path}: ${error.code ?? error.message}.`);
     });
-    return { log: new ChangeLog(file, path), lines, repaired };
+    return { log: new FileChangeLog(file, path), lines, repaired };
   }
 
-  append(batch: ChangeBatch): void {
-    this.pending.push(`${JSON.stringify({ changes: batch })}\n`);
-    this.appended += 1;
-    this.writing ??= this.writeGroups();
+  protected async writeGroup(lines: readonly string[]): Promise<void> {
+    await this.file.write(`${lines.join('\n')}\n`);
+    await this.file.datasync();
   }
 
-  flushed(): Promise<void> {
-    if (this.failure !== undefined) return Promise.reject(this.failure);
-    if (this.durable >= this.appended) return Promise.resolve();
-    return new Promise((resolve, reject) => this.waiters.push({ target: this.appended, resolve, reject }));
+  protected failed(error: unknown): Error {
+    return new DataDirError(`Cannot write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
 
-  async close(): Promise<void> {
-    await this.writing;
+  override async close(): Promise<void> {
+    await super.close();
     await this.file.close();
-  }
-
-  private async writeGroups(): Promise<void> {
-    // Let the requests of this turn of the event loop join the group.
-    await new Promise((resolve) => setImmediate(resolve));
-    try {
-      while (this.pending.length > 0) {
-        const group = this.pending.join('');
-        const count = this.pending.length;
-        this.pending = [];
-        await this.file.write(group);
-        await this.file.datasync();
-        this.durable += count;
-        this.release();
-      }
-    } catch (error) {
-      this.failure = new DataDirError(`Cannot write ${this.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-      for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
-    } finally {
-      this.writing = undefined;
-    }
-  }
-
-  private release(): void {
-    for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
-      const waiter = this.waiters[i] as (typeof this.waiters)[number];
-      if (waiter.target <= this.durable) {
-        this.waiters.splice(i, 1);
-        waiter.resolve();
-      }
-    }
   }
 }
 
