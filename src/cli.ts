@@ -7,6 +7,7 @@ import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js';
 import { startEmulator } from './emulator.js';
 import { FixturesError } from './fixtures.js';
 import { DataDirError } from './store/change-log.js';
+import { shownUrl, StoreError } from './store/postgres.js';
 
 const DEFAULT_PORT = 8088;
 
@@ -24,6 +25,7 @@ const OPTION_ROWS: readonly [option: string, description: readonly string[], var
   ['--max-body N', ['largest request body, in bytes, or with k or m', '(default 1m); larger ones get HTTP 413'], 'CHAT_EMULATOR_MAX_BODY'],
   ['--request-timeout D', ['how long a client may take to send a request', `(default ${DEFAULT_REQUEST_TIMEOUT_SECONDS}s); slower ones are cut off with HTTP 408`], 'CHAT_EMULATOR_REQUEST_TIMEOUT'],
   ['--data-dir DIR', ['keep a durable log of every acknowledged change in DIR', '(fsync\'d before the answer) and replay it on start;', 'default: in memory only'], 'CHAT_EMULATOR_DATA_DIR'],
+  ['--store URL', ['keep that log in PostgreSQL instead (postgres://user:', 'password@host:5432/db); DATABASE_URL when neither is set'], 'CHAT_EMULATOR_STORE'],
   ['--journal-size N', [`how many requests the journal at /__admin/requests keeps`, `(default ${DEFAULT_JOURNAL_SIZE}; the oldest are dropped)`], 'CHAT_EMULATOR_JOURNAL_SIZE'],
   ['--webhook-hosts H,H', ['hosts besides this machine that webhooks may deliver to', '(default none: 127.0.0.1, ::1 and localhost only)'], 'CHAT_EMULATOR_WEBHOOK_HOSTS'],
   ['--webhook-tries N', ['tries of a webhook delivery, the first included (default 3)'], 'CHAT_EMULATOR_WEBHOOK_TRIES'],
@@ -95,6 +97,7 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
         'journal-size': { type: 'string' },
         'max-body': { type: 'string' },
         'data-dir': { type: 'string' },
+        store: { type: 'string' },
         'request-timeout': { type: 'string' },
         'admin-token': { type: 'string' },
         'write-admin-token': { type: 'string' },
@@ -138,6 +141,8 @@ function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (requestTimeout !== undefined) options.requestTimeoutSeconds = parseDuration(requestTimeout);
   const dataDir = setting('data-dir', values['data-dir'], 'CHAT_EMULATOR_DATA_DIR');
   if (dataDir !== undefined) options.dataDir = dataDir.text;
+  const store = setting('store', values.store, 'CHAT_EMULATOR_STORE') ?? setting('store', undefined, 'DATABASE_URL');
+  if (store !== undefined) options.store = store.text;
   const journalSize = setting('journal-size', values['journal-size'], 'CHAT_EMULATOR_JOURNAL_SIZE');
   if (journalSize !== undefined) options.journalSize = parseCount(journalSize);
   const adminToken = setting('admin-token', values['admin-token'], 'CHAT_EMULATOR_ADMIN_TOKEN');
@@ -235,6 +240,12 @@ function formatDuration(seconds: number): string {
   return `${seconds}s`;
 }
 
+/** Where the banner says the data is kept, if anywhere but memory. */
+function dataNote(options: EmulatorOptions): string {
+  if (options.store !== undefined) return `, data in ${shownUrl(options.store)}`;
+  return options.dataDir === undefined ? '' : `, data in ${options.dataDir}`;
+}
+
 async function main(): Promise<void> {
   let commandLine: CommandLine | 'help';
   let written: { token: string; made: boolean } | undefined;
@@ -266,6 +277,10 @@ async function main(): Promise<void> {
       process.stderr.write(`services88-chat-emulator: ${error.message}\n`);
       process.exit(2);
     }
+    if (error instanceof StoreError) {
+      process.stderr.write(`services88-chat-emulator: ${error.message}\n`);
+      process.exit(1);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
       const host = options.host?.includes(':') ? `[${options.host}]` : options.host;
@@ -276,7 +291,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `Services88 Chat emulator listening (${options.mode} mode${options.strict ? ', strict' : ''}, errors as ${options.errorStyle}${options.dataDir === undefined ? '' : `, data in ${options.dataDir}`})`,
+      `Services88 Chat emulator listening (${options.mode} mode${options.strict ? ', strict' : ''}, errors as ${options.errorStyle}${dataNote(options)})`,
       `  endpoint:  ${emulator.chatUrl}`,
       `  tenant:    ${emulator.url}/<CustId>/Remote/Services88/Chat.svc`,
       `  WSDL:      ${emulator.wsdlUrl}`,

@@ -3,6 +3,7 @@ import type { ErrorStyle } from './envelope/response.js';
 import type { FixturesDocument } from './fixtures.js';
 import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js';
 import type { InstallationMode } from './operations/authorize.js';
+import { isPostgresUrl } from './store/postgres.js';
 import { DEFAULT_WEBHOOK_SETTINGS } from './webhooks/dispatcher.js';
 
 /** Options of startEmulator(), the same whether they come from the command line, the environment or code. */
@@ -30,6 +31,11 @@ export interface EmulatorOptions {
    * acknowledged, and replayed on start. Without it (the default), everything is in memory only.
    */
   dataDir?: string;
+  /**
+   * A PostgreSQL database for that log instead of a directory: `postgres://user:password@host:5432/db`. Its schema is
+   * created, or brought up to date, at start.
+   */
+  store?: string;
   /** How many requests the journal keeps (the oldest are dropped, and counted). Default 1000. */
   journalSize?: number;
   /**
@@ -70,7 +76,7 @@ export class ConfigError extends Error {
   }
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'fixtures' | 'adminToken' | 'dataDir'>> & Pick<EmulatorOptions, 'fixtures' | 'adminToken' | 'dataDir'>;
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'fixtures' | 'adminToken' | 'dataDir' | 'store'>> & Pick<EmulatorOptions, 'fixtures' | 'adminToken' | 'dataDir' | 'store'>;
 
 /** Addresses only this machine can reach: there the admin API may go without a token. */
 export function isLoopback(host: string): boolean {
@@ -99,6 +105,12 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
   if (!Number.isInteger(journalSize) || journalSize < 1) throw new ConfigError(`journal size: '${journalSize}' is not a positive number of requests.`);
   if (options.adminToken !== undefined && options.adminToken.trim() === '') throw new ConfigError('admin token: the token is empty.');
   if (options.dataDir !== undefined && options.dataDir.trim() === '') throw new ConfigError('data directory: the path is empty.');
+  if (options.store !== undefined && !isPostgresUrl(options.store)) {
+    throw new ConfigError('store: not a PostgreSQL URL; give one that starts with postgres://, such as postgres://user:password@127.0.0.1:5432/chat.');
+  }
+  if (options.store !== undefined && options.dataDir !== undefined) {
+    throw new ConfigError('store and data directory: both keep the change log, in PostgreSQL or in a directory; give one of them.');
+  }
   if (options.adminToken === undefined && !isLoopback(host)) {
     throw new ConfigError(
       `host: '${host}' is reachable from other machines, and so would the admin API be (/__admin: reset, fixtures, journal): give an admin token (--admin-token) that it will require.`,
@@ -128,6 +140,7 @@ export function resolveOptions(options: EmulatorOptions, defaults: { clock: Cloc
     journalSize,
     adminToken: options.adminToken,
     dataDir: options.dataDir,
+    store: options.store,
     webhookHosts: options.webhookHosts ?? [],
     webhookTries,
     webhookBackoffMs,

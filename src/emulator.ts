@@ -11,6 +11,7 @@ import { EmulatorState } from './emulator-state.js';
 import { DEFAULT_FIXTURES_PATH, parseFixtures, readFixturesFile, type Fixtures, type FixturesDocument } from './fixtures.js';
 import type { JournalPage } from './journal/journal.js';
 import { FileChangeLog } from './store/change-log.js';
+import { PostgresChangeLog } from './store/postgres.js';
 import { createRequestListener } from './transport/http.js';
 import { loadServiceDescriptions } from './transport/wsdl.js';
 import { DEFAULT_WEBHOOK_SETTINGS, type Delivery, type DeliveryFilter } from './webhooks/dispatcher.js';
@@ -59,11 +60,11 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-/** Starts an emulator; resolves once it is listening. Rejects with ConfigError or FixturesError for bad options. */
+/** Starts an emulator; resolves once it is listening. Rejects with ConfigError or FixturesError for bad options, StoreError for a database it cannot use. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveOptions(options, { clock: systemClock });
   const fixtures = await resolveFixtures(config.fixtures, config.clock);
-  const opened = config.dataDir === undefined ? undefined : await FileChangeLog.open(config.dataDir);
+  const opened = config.store !== undefined ? await PostgresChangeLog.open(config.store, config.log) : config.dataDir !== undefined ? await FileChangeLog.open(config.dataDir) : undefined;
   const webhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, tries: config.webhookTries, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs };
   const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize, opened?.log, webhookSettings);
   if (opened !== undefined) {

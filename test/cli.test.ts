@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { OperationName } from '../src/contract/operations.js';
+import { freshDatabase } from './support/postgres.js';
 import {
   SAMPLE_TICKET,
   SAMPLE_TOKEN,
@@ -69,7 +70,8 @@ const children = new Set<Cli>();
 function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith('CHAT_EMULATOR_')) env[key] = value;
+    // The emulator's own variables, and DATABASE_URL, which it reads too, come from the test alone.
+    if (!key.startsWith('CHAT_EMULATOR_') && key !== 'DATABASE_URL') env[key] = value;
   }
   return { ...env, ...extra };
 }
@@ -213,7 +215,7 @@ describe('cli (the compiled command line, run as a process)', function () {
   }
 
   describe('--help', () => {
-    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--data-dir DIR', '--journal-size N', '--webhook-hosts H,H', '--webhook-tries N', '--webhook-backoff D,D', '--admin-token T', '--write-admin-token FILE', '--error-style S', '-h, --help'];
+    const OPTIONS = ['--port N', '--host ADDR', '--fixtures FILE', '--mode online|onsite', '--ticket T', '--app-token T', '--strict', '--ticket-ttl D', '--max-body N', '--request-timeout D', '--data-dir DIR', '--store URL', '--journal-size N', '--webhook-hosts H,H', '--webhook-tries N', '--webhook-backoff D,D', '--admin-token T', '--write-admin-token FILE', '--error-style S', '-h, --help'];
     const VARIABLES = [
       'CHAT_EMULATOR_PORT',
       'CHAT_EMULATOR_HOST',
@@ -226,6 +228,7 @@ describe('cli (the compiled command line, run as a process)', function () {
       'CHAT_EMULATOR_MAX_BODY',
       'CHAT_EMULATOR_REQUEST_TIMEOUT',
       'CHAT_EMULATOR_DATA_DIR',
+      'CHAT_EMULATOR_STORE',
       'CHAT_EMULATOR_JOURNAL_SIZE',
       'CHAT_EMULATOR_WEBHOOK_HOSTS',
       'CHAT_EMULATOR_WEBHOOK_TRIES',
@@ -629,7 +632,7 @@ describe('cli (the compiled command line, run as a process)', function () {
         .split('\n')
         .filter((line) => / {2}CHAT_EMULATOR_[A-Z_]+( \(comma-separated\)|=true)?$/.test(line))
         .map((line) => line.indexOf('CHAT_EMULATOR_'));
-      expect(columns.length).to.equal(18);
+      expect(columns.length).to.equal(19);
       expect(new Set(columns).size).to.equal(1);
     });
   });
@@ -815,6 +818,23 @@ describe('cli (the compiled command line, run as a process)', function () {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it('kill -9 in the middle of a load, with --store (PostgreSQL): after a restart every acknowledged message is there', async function () {
+      // The first test of a run that needs PostgreSQL may start the throwaway server.
+      this.timeout(60_000);
+      const url = await freshDatabase();
+      const { cli, endpoint } = await startCli(['--port', '0', '--store', url]);
+      const acknowledged = await killWhileWriting(cli, async (text) => {
+        const answer = await postSoap(endpoint, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: text })));
+        const id = /<ChatMessageId>(\d+)<\/ChatMessageId>/.exec(answer.text)?.[1];
+        return answer.status === 200 ? id : undefined;
+      });
+      const again = await startCli(['--port', '0'], { DATABASE_URL: url });
+      const answer = await getMessages(again.endpoint);
+      const stored = new Map(messagesOf(readAnswer(answer.text), 'GetChatMessages').map((m) => [String(m['Message']), String(m['ChatMessageId'])]));
+      const lost = [...acknowledged].filter(([text, id]) => stored.get(text) !== id);
+      expect(lost, 'acknowledged messages missing after the restart').to.deep.equal([]);
     });
 
     it('SIGTERM with requests in flight: each gets its answer, new connections are refused, exit 0', async () => {
