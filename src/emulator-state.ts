@@ -9,8 +9,8 @@ import { Journal, type JournalFilter, type JournalPage } from './journal/journal
 import { applyChange, ChangeFormatError, changeFromJson, changeToJson, type Change, type ChangeTarget } from './store/changes.js';
 import { DataDirError, IN_MEMORY_ONLY, type ChangeLog, type Durability, type LoggedLine } from './store/change-log.js';
 import type { ChatStore, TenantId } from './store/chat-store.js';
-import { InMemoryCredentials } from './store/credentials.js';
-import { LoggedChatStore } from './store/logged-store.js';
+import { InMemoryCredentials, type CredentialStore } from './store/credentials.js';
+import { LoggedChatStore, LoggedCredentials } from './store/logged-store.js';
 import { InMemoryChatStore } from './store/memory-store.js';
 import { TenantNames } from './store/tenants.js';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookDispatcher, type PendingDelivery, type WebhookSettings } from './webhooks/dispatcher.js';
@@ -34,6 +34,8 @@ export class EmulatorState {
   /** The store calls go to: with a data directory, each message added is written to its change log. */
   readonly store: ChatStore;
   readonly credentials = new InMemoryCredentials();
+  /** The credentials calls use: with a log, the tickets they issue are changes of it. */
+  readonly callCredentials: CredentialStore;
   /** Which name each tenant goes by: CustIds are not case-sensitive. */
   readonly tenants = new TenantNames();
   readonly clock: AdjustableClock;
@@ -59,6 +61,7 @@ export class EmulatorState {
     this.clock = new AdjustableClock(baseClock);
     this.journal = new Journal(journalSize);
     this.store = log === undefined ? this.memory : new LoggedChatStore(this.memory, log, FIXTURE_USERS);
+    this.callCredentials = log === undefined ? this.credentials : new LoggedCredentials(this.credentials, log, FIXTURE_USERS);
     this.durability = log ?? IN_MEMORY_ONLY;
     // A webhook switched off by its failures stays off after a restart.
     this.deliveries = new WebhookDispatcher(this.webhooks, this.clock, this.durability, webhookSettings, (tenant, webhook) => this.putWebhook(tenant, webhook), {
@@ -94,6 +97,24 @@ export class EmulatorState {
    */
   replay(lines: readonly LoggedLine[]): void {
     this.pendingDeliveries.clear();
+    this.applyLogged(lines);
+  }
+
+  /**
+   * Builds the state afresh from a whole log: the starting point, then every line. The journal, the clock and the
+   * injected faults are this instance's own, and stay.
+   */
+  rebuild(lines: readonly LoggedLine[]): void {
+    this.memory.clear();
+    this.credentials.clear();
+    this.webhooks.clear();
+    this.acquire.clear();
+    this.loadStart();
+    this.replay(lines);
+  }
+
+  /** Applies lines of the log on top of the state as it is: those other instances wrote, when the log is shared. */
+  applyLogged(lines: readonly LoggedLine[]): void {
     for (const { json, where } of lines) {
       const changes = typeof json === 'object' && json !== null && 'changes' in json && Array.isArray(json.changes) ? (json.changes as unknown[]) : [json];
       try {

@@ -67,6 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const opened = config.store !== undefined ? await PostgresChangeLog.open(config.store, config.log) : config.dataDir !== undefined ? await FileChangeLog.open(config.dataDir) : undefined;
   const webhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, tries: config.webhookTries, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs };
   const state = new EmulatorState({ fixtures, tickets: config.tickets, appTokens: config.appTokens }, config.clock, config.journalSize, opened?.log, webhookSettings);
+  if (opened?.log instanceof PostgresChangeLog) opened.log.attach({ apply: (lines) => state.applyLogged(lines), rebuild: (lines) => state.rebuild(lines) });
   if (opened !== undefined) {
     if (opened.repaired !== undefined) config.log(opened.repaired);
     try {
@@ -77,7 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       throw error;
     }
   }
-  const { store, credentials, tenants, clock, journal, faults, durability, deliveries } = state;
+  const { store, callCredentials: credentials, tenants, clock, journal, faults, durability, deliveries } = state;
   deliveries.start();
   // Without the fixtures document: the state keeps what it needs of it, and the document itself can be collected.
   const { fixtures: _document, ...settings } = config;

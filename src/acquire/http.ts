@@ -96,8 +96,9 @@ export async function answerAcquire(settings: AcquireSettings, call: AcquireRequ
       injected = true;
       reply = faulted;
     } else {
-      const context = authenticate(settings, tenant, key);
-      const data = run(context, route, call.path, body, query, settings);
+      const runCall = () => run(authenticate(settings, tenant, key), route, call.path, body, query, settings);
+      // Where instances share the state, the call waits for its turn (see Durability.serialized).
+      const data = settings.durability.serialized === undefined ? runCall() : await settings.durability.serialized(runCall);
       // A change is acknowledged only once it is durable (with a data directory; at once without).
       if (route.operation === 'AddMessage') await settings.durability.flushed();
       reply = { status: 200, body: { data }, truncate: fault?.action.kind === 'truncate' };

@@ -11,6 +11,7 @@ import type { EmulatorState } from '../emulator-state.js';
 import type { FaultAction, InjectedFault } from '../faults.js';
 import { logUnexpectedError } from '../errors.js';
 import { FixturesError, parseFixtures } from '../fixtures.js';
+import { inTurn, type Durability } from '../store/change-log.js';
 import { AdminInputError, parseClockSetting, parseDeliveryFault, parseDeliveryQuery, parseFaultSpec, parseJournalFilter } from './input.js';
 import { ADMIN_OPENAPI } from './openapi.js';
 
@@ -44,11 +45,11 @@ export function adminRouter(settings: AdminSettings): Router {
   router.use(requireToken(settings.adminToken));
   router.use(express.json({ limit: settings.maxBodyBytes, type: () => true }));
 
-  route(router, '/health', {
+  route(router, state.durability, '/health', {
     GET: () => ({ status: 'ok', uptimeSeconds: Math.round((Date.now() - settings.startedAtMs) / 1000), clock: clockView(state) }),
   });
-  route(router, '/openapi.json', { GET: () => ADMIN_OPENAPI });
-  route(router, '/reset', {
+  route(router, state.durability, '/openapi.json', { GET: () => ADMIN_OPENAPI });
+  route(router, state.durability, '/reset', {
     POST: async (request) => {
       const tenant = queryTenant(request);
       state.reset(tenant);
@@ -56,7 +57,7 @@ export function adminRouter(settings: AdminSettings): Router {
       return { reset: tenant ?? 'everything' };
     },
   });
-  route(router, '/fixtures', {
+  route(router, state.durability, '/fixtures', {
     POST: async (request) => {
       const fixtures = parseFixtures(request.body, 'the fixtures', state.clock);
       state.loadFixtures(fixtures);
@@ -75,13 +76,13 @@ export function adminRouter(settings: AdminSettings): Router {
       };
     },
   });
-  route(router, '/tenants/:tenant/sessions', {
+  route(router, state.durability, '/tenants/:tenant/sessions', {
     GET: (request) => {
       const { tenant, sessions } = state.sessions(request.params['tenant'] as string);
       return { tenant, sessions: sessions.map((session) => recordType('sessions').json(session)) };
     },
   });
-  route(router, '/tenants/:tenant/sessions/:session/messages', {
+  route(router, state.durability, '/tenants/:tenant/sessions/:session/messages', {
     GET: (request) => {
       const tenant = request.params['tenant'] as string;
       const chatSessionId = sessionId(request.params['session'] as string, state.clock);
@@ -90,21 +91,21 @@ export function adminRouter(settings: AdminSettings): Router {
       return { tenant: session.tenant, chatSessionId, messages: session.messages.map((message) => chatMessageType().json(message)) };
     },
   });
-  route(router, '/tenants/:tenant/acquire/messages', {
+  route(router, state.durability, '/tenants/:tenant/acquire/messages', {
     GET: (request) => {
       const tenant = state.tenants.find(request.params['tenant'] as string);
       if (!state.acquire.has(tenant)) throw new AdminHttpError(404, `Tenant '${tenant}' is not an Acquire.io account: give it an acquire section in the fixtures.`);
       return { tenant, messages: state.acquire.messages(tenant).map((message) => ({ ...message })) };
     },
   });
-  route(router, '/requests', {
+  route(router, state.durability, '/requests', {
     GET: (request) => state.requests(parseJournalFilter(request.query as Record<string, unknown>, state.clock)),
     DELETE: () => {
       state.journal.clear();
       return { cleared: true };
     },
   });
-  route(router, '/clock', {
+  route(router, state.durability, '/clock', {
     GET: () => clockView(state),
     PUT: (request) => {
       state.clock.set(parseClockSetting(request.body, state.clock));
@@ -115,10 +116,10 @@ export function adminRouter(settings: AdminSettings): Router {
       return clockView(state);
     },
   });
-  route(router, '/webhooks', {
+  route(router, state.durability, '/webhooks', {
     GET: () => ({ webhooks: [...state.webhooks.all()].map(([tenant, webhooks]) => ({ tenant, webhooks: webhooks.map(webhookView) })) }),
   });
-  route(router, '/webhooks/deliveries', {
+  route(router, state.durability, '/webhooks/deliveries', {
     GET: async (request) => {
       const query = request.query as Record<string, unknown>;
       const { filter: given, waitMs, count } = parseDeliveryQuery(query);
@@ -128,7 +129,7 @@ export function adminRouter(settings: AdminSettings): Router {
       return state.deliveries.deliveries(filter);
     },
   });
-  route(router, '/webhooks/faults', {
+  route(router, state.durability, '/webhooks/faults', {
     GET: () => ({ faults: state.deliveries.pendingFaults() }),
     POST: (request) => {
       const given = parseDeliveryFault(request.body);
@@ -138,7 +139,7 @@ export function adminRouter(settings: AdminSettings): Router {
     },
     DELETE: () => ({ cleared: state.deliveries.clearFaults() }),
   });
-  route(router, '/faults', {
+  route(router, state.durability, '/faults', {
     GET: () => ({ faults: state.faults.list().map(faultView) }),
     POST: (request) => ({ fault: faultView(state.injectFault(parseFaultSpec(request.body))) }),
     DELETE: () => {
@@ -162,14 +163,15 @@ export function adminRouter(settings: AdminSettings): Router {
 type Handler = (request: Request) => unknown;
 
 /** One path and its methods; another method gets 405 with Allow. */
-function route(router: Router, path: string, handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE', Handler>>): void {
+/** An admin path's handlers: each runs in its turn where instances share the state (see Durability.serialized). */
+function route(router: Router, durability: Durability, path: string, handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE', Handler>>): void {
   router.all(path, async (request, response) => {
     const handler = handlers[request.method as keyof typeof handlers];
     if (handler === undefined) {
       response.set('Allow', Object.keys(handlers).join(', '));
       throw new AdminHttpError(405, `${request.method} is not allowed on ${ADMIN_PATH}${path}: use ${Object.keys(handlers).join(' or ')}.`);
     }
-    response.json(await handler(request));
+    response.json(await inTurn(durability, () => handler(request)));
   });
 }
 

@@ -240,20 +240,25 @@ async function handleRest(settings: RestSettings, endpoint: Endpoint, request: R
   let body: string;
   let failure: EmulatorError | undefined;
   try {
-    const user = authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
     const how: Representation = { format, zone: parseTimeZoneHeader(request.get('SO-TimeZone')) };
-    call = endpoint.read(request, readBody(request.body, request.headers['content-type']), settings.clock);
-    // $select is held to the result's fields before the operation runs: a bad one changes nothing.
-    const select = selectionOf(call.resultType, request.query['$select']);
-    const events: ChatEvent[] = [];
-    const result = run(settings, tenant, user, call, events);
-    if (result === null && endpoint.nilIsNotFound === true) throw new EmulatorError('NotFound', `${call.resultType.typeName} ${request.params['id'] ?? ''} is not found in tenant '${tenant}'.`);
-    body = call.noResult ? '' : represent(result, call.resultType, how, select);
-    // The call's events are queued (and, with a data directory, kept) with its changes; they are sent once those are durable.
-    settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
+    const runCall = () => {
+      const user = authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
+      const read = (call = endpoint.read(request, readBody(request.body, request.headers['content-type']), settings.clock));
+      // $select is held to the result's fields before the operation runs: a bad one changes nothing.
+      const select = selectionOf(read.resultType, request.query['$select']);
+      const events: ChatEvent[] = [];
+      const result = run(settings, tenant, user, read, events);
+      if (result === null && endpoint.nilIsNotFound === true) throw new EmulatorError('NotFound', `${read.resultType.typeName} ${request.params['id'] ?? ''} is not found in tenant '${tenant}'.`);
+      // The call's events are queued (and, with a data directory, kept) with its changes; they are sent once those are durable.
+      settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
+      return { read, select, result };
+    };
+    // Where instances share the state, the call waits for its turn (see Durability.serialized).
+    const { read, select, result } = settings.durability.serialized === undefined ? runCall() : await settings.durability.serialized(runCall);
+    body = read.noResult ? '' : represent(result, read.resultType, how, select);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
-    status = call.noResult ? 204 : 200;
+    status = read.noResult ? 204 : 200;
   } catch (error) {
     failure = asRestError(error, settings.log);
     status = restAnswerOf(failure).status;

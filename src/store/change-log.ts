@@ -30,6 +30,17 @@ export class DataDirError extends Error {
 export interface Durability {
   /** Resolves once every change appended so far is on disk. */
   flushed(): Promise<void>;
+  /**
+   * Where the state is shared with other instances: runs `fn` (which reads and changes the state) once this
+   * instance is the only one changing it and has every change the others made before; resolves with its result
+   * once its changes are durable. Absent where the state is this instance's alone: then `fn` is simply run.
+   */
+  serialized?<T>(fn: () => T): Promise<T>;
+}
+
+/** Runs `fn` as the durability says: at once where the state is this instance's alone, else serialized with the others. */
+export function inTurn<T>(durability: Durability, fn: () => T): T | Promise<T> {
+  return durability.serialized === undefined ? fn() : durability.serialized(fn);
 }
 
 export const IN_MEMORY_ONLY: Durability = { flushed: () => Promise.resolve() };

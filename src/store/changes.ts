@@ -2,7 +2,11 @@ import type { AccountSetup, AcquireAccounts } from '../acquire/accounts.js';
 import { messageFromJson, messageToJson, parseAccount, setupToJson, type FixtureMessage } from '../acquire/setup.js';
 import { chatMessageType, type ChatMessage } from '../contract/chat-message.js';
 import type { ReadContext } from '../contract/codec.js';
+import { SERVICES88_NS } from '../contract/namespaces.js';
+import type { SoPrincipalCarrier } from '../contract/principal.js';
 import { strictReading, type JsonReading, type JsonValue } from '../contract/schema.js';
+import { schemaOf } from '../contract/schemas.js';
+import { clark } from '../contract/wsdl-model.js';
 import { COLLECTION_NAMES, type ChatStore, type CollectionName, type NewChatMessage, type RecordKey, type RecordTypes, type TenantId } from './chat-store.js';
 import type { InMemoryCredentials, User } from './credentials.js';
 import { recordType } from './records.js';
@@ -25,7 +29,9 @@ export type Change =
   | { readonly kind: 'webhook-delete'; readonly tenant: TenantId; readonly webhookId: number }
   /** An Acquire.io account set up (or added to), in the tenant of its account id; a message added to one of its cases. */
   | { readonly kind: 'acquire-account'; readonly tenant: TenantId; readonly setup: AccountSetup }
-  | { readonly kind: 'acquire-message'; readonly tenant: TenantId; readonly message: FixtureMessage };
+  | { readonly kind: 'acquire-message'; readonly tenant: TenantId; readonly message: FixtureMessage }
+  /** A ticket issued by a login, by its digest: kept so that every instance sharing the log knows it. */
+  | { readonly kind: 'ticket'; readonly tenant: TenantId; readonly digest: string; readonly issuedAtMs: number; readonly expiresAtMs: number; readonly user: SoPrincipalCarrier | null };
 
 type PutChange = { readonly [C in CollectionName]: { readonly kind: 'put'; readonly tenant: TenantId; readonly collection: C; readonly record: RecordTypes[C] } }[CollectionName];
 
@@ -79,7 +85,10 @@ export function applyChange(change: Change, { store, credentials, webhooks, acqu
       const { id, ...message } = change.message;
       if (id === undefined) acquire.addMessage(change.tenant, message);
       else acquire.restoreMessage(change.tenant, { id, ...message });
+      return;
     }
+    case 'ticket':
+      credentials.addIssuedDigest(change.tenant, change.digest, change.issuedAtMs, change.expiresAtMs, change.user);
   }
 }
 
@@ -116,6 +125,8 @@ export function changeToJson(change: Change, users: UserCodec): JsonValue {
       return { kind: 'acquire-account', tenant: change.tenant, setup: setupToJson(change.setup) };
     case 'acquire-message':
       return { kind: 'acquire-message', tenant: change.tenant, message: messageToJson(change.message) };
+    case 'ticket':
+      return { kind: 'ticket', tenant: change.tenant, digest: change.digest, issuedAtMs: change.issuedAtMs, expiresAtMs: change.expiresAtMs, user: change.user === null ? null : principalCodec().json(change.user) };
   }
 }
 
@@ -172,10 +183,18 @@ export function changeFromJson(json: unknown, where: string, users: UserCodec, c
       return { kind: 'acquire-account', tenant: tenant as TenantId, setup: parseAccount(change['setup'], `${where}.setup`, context, changeFormatError).setup };
     case 'acquire-message':
       return { kind: 'acquire-message', tenant: tenant as TenantId, message: messageFromJson(change['message'], `${where}.message`, changeFormatError) };
+    case 'ticket': {
+      const { digest, issuedAtMs, expiresAtMs, user } = change;
+      if (typeof digest !== 'string' || typeof issuedAtMs !== 'number' || typeof expiresAtMs !== 'number') throw new ChangeFormatError(`${where} is not a ticket this emulator wrote.`);
+      const principal = user === null ? null : (principalCodec().fromJson(user, `${where}.user`, reading) as unknown as SoPrincipalCarrier);
+      return { kind: 'ticket', tenant: tenant as TenantId, digest, issuedAtMs, expiresAtMs, user: principal };
+    }
     default:
       throw new ChangeFormatError(`${where} is not a change this emulator wrote.`);
   }
 }
+
+const principalCodec = () => schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
 
 const changeFormatError = (at: string, problem: string): ChangeFormatError => new ChangeFormatError(`${at}: ${problem}`);
 

@@ -1,7 +1,9 @@
 import type { ChatMessage } from '../contract/chat-message.js';
+import type { SoPrincipalCarrier } from '../contract/principal.js';
 import { changeToJson, type Change, type UserCodec } from './changes.js';
 import type { ChatStore, CollectionName, NewChatMessage, RecordKey, RecordTypes, TenantId } from './chat-store.js';
 import type { ChangeLog } from './change-log.js';
+import { ticketDigest, type CredentialStore, type InMemoryCredentials, type SecretDigester, type TicketCheck, type TicketStatus } from './credentials.js';
 import { newSession } from './records.js';
 
 /**
@@ -69,5 +71,43 @@ export class LoggedChatStore implements ChatStore {
 
   private append(change: Change): void {
     this.log.append([changeToJson(change, this.users)]);
+  }
+}
+
+/**
+ * Credentials whose issued tickets are changes of the log, by their digests: with a shared log, a ticket issued
+ * by one instance is known to every other. Checks go straight to the credentials behind it.
+ */
+export class LoggedCredentials implements CredentialStore {
+  constructor(
+    private readonly inner: InMemoryCredentials,
+    private readonly log: ChangeLog,
+    private readonly users: UserCodec,
+  ) {}
+
+  checkTicket(tenant: TenantId, ticket: string, nowMs: number, digester?: SecretDigester): TicketCheck {
+    return this.inner.checkTicket(tenant, ticket, nowMs, digester);
+  }
+
+  ticketStatus(tenant: TenantId, ticket: string, nowMs: number, digester?: SecretDigester): TicketStatus {
+    return this.inner.ticketStatus(tenant, ticket, nowMs, digester);
+  }
+
+  isKnownApplicationToken(tenant: TenantId, token: string, digester?: SecretDigester): boolean {
+    return this.inner.isKnownApplicationToken(tenant, token, digester);
+  }
+
+  isKnownBearerToken(tenant: TenantId, token: string): boolean {
+    return this.inner.isKnownBearerToken(tenant, token);
+  }
+
+  authenticate(tenant: TenantId, userName: string, password: string): SoPrincipalCarrier | undefined {
+    return this.inner.authenticate(tenant, userName, password);
+  }
+
+  addIssuedTicket(tenant: TenantId, ticket: string, nowMs: number, expiresAtMs: number, user: SoPrincipalCarrier | null): void {
+    const digest = ticketDigest(ticket);
+    this.inner.addIssuedDigest(tenant, digest, nowMs, expiresAtMs, user);
+    this.log.append([changeToJson({ kind: 'ticket', tenant, digest, issuedAtMs: nowMs, expiresAtMs, user }, this.users)]);
   }
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { GroupCommitLog, type LoggedLine, type OpenedLog } from './change-log.js';
+import type { ChangeBatch, ChangeLog, LoggedLine, OpenedLog } from './change-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** The PostgreSQL store cannot be used: the message says where and why (never the password). */
@@ -56,28 +56,55 @@ export async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
+/** What the log does with the lines other instances wrote: applies them, or builds the state afresh from all of them. */
+export interface Replica {
+  apply(lines: readonly LoggedLine[]): void;
+  rebuild(lines: readonly LoggedLine[]): void;
+}
+
+/** Taken by each turn that reads or changes the shared state: one instance at a time, all of them in one order. */
+const STATE_LOCK = 0x5e8_8c4a8;
+
+interface Call {
+  run(): void;
+  settle(error?: Error): void;
+}
+
 /**
- * The change log in PostgreSQL: a row per group of changes, in the order written, inserted in one statement per
- * group (one round trip for the adds of a turn). What a data directory's file does, on a database.
+ * The change log in PostgreSQL, shared by every instance on the database. Each instance keeps the state in memory as
+ * a replica of the log. The calls of a turn of the event loop run together in one transaction that holds an
+ * advisory lock: it reads the lines other instances committed since this one last looked and applies them, runs the
+ * calls (which append their changes), inserts those lines in one statement, and commits; then the calls are
+ * answered. So instances change the state one at a time, in the log's order, and none answers from a state older
+ * than what was committed before the call arrived. A transaction that fails leaves the replica ahead of the log:
+ * it is rebuilt from the whole log by the next turn, once the database answers again.
  */
-export class PostgresChangeLog extends GroupCommitLog {
+export class PostgresChangeLog implements ChangeLog {
+  private replica: Replica = { apply: () => undefined, rebuild: () => undefined };
+  /** The seq of the last line this replica holds. */
+  private applied = 0;
+  private queue: Call[] = [];
+  /** Lines appended in the turn being run, or outside any turn (bookkeeping): written by the next commit. */
+  private lines: string[] = [];
+  private running: Promise<void> | undefined;
+  private stale = false;
+  private readonly waiters: (() => void)[] = [];
+
   private constructor(
     private readonly pool: pg.Pool,
     private readonly url: string,
-  ) {
-    super();
-  }
+  ) {}
 
   /** Connects, brings the schema up to date, and reads what the log holds. */
-  static async open(url: string, log: (line: string) => void): Promise<OpenedLog> {
+  static async open(url: string, log: (line: string) => void): Promise<OpenedLog & { log: PostgresChangeLog }> {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     // An idle connection that the server drops is an error of the pool's; the next query opens another.
     pool.on('error', (error) => log(`PostgreSQL at ${shownUrl(url)}: an idle connection failed (${error.message}); the next query reconnects.`));
     try {
       await migrate(pool);
-      const rows = (await pool.query<{ seq: string; line: unknown }>('SELECT seq, line FROM change_log ORDER BY seq')).rows;
-      const lines: LoggedLine[] = rows.map(({ seq, line }) => ({ json: line, where: `${shownUrl(url)}, change_log seq ${seq}` }));
-      return { log: new PostgresChangeLog(pool, url), lines, repaired: undefined };
+      const changeLog = new PostgresChangeLog(pool, url);
+      const lines = changeLog.loggedLines((await pool.query<Row>('SELECT seq, line FROM change_log ORDER BY seq')).rows);
+      return { log: changeLog, lines, repaired: undefined };
     } catch (error) {
       await pool.end().catch(() => undefined);
       if (error instanceof StoreError) throw error;
@@ -85,18 +112,110 @@ export class PostgresChangeLog extends GroupCommitLog {
     }
   }
 
-  protected async writeGroup(lines: readonly string[]): Promise<void> {
-    await this.pool.query('INSERT INTO change_log (line) SELECT line::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS given(line, n) ORDER BY n', [lines]);
+  /** Says how lines from other instances reach the state. */
+  attach(replica: Replica): void {
+    this.replica = replica;
   }
 
-  protected failed(error: unknown): Error {
-    return new StoreError(`PostgreSQL at ${shownUrl(this.url)} did not take a change: ${describe(error)}.`);
+  serialized<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let result: { value: T } | undefined;
+      let thrown: unknown;
+      this.queue.push({
+        run: () => {
+          try {
+            result = { value: fn() };
+          } catch (error) {
+            thrown = error;
+          }
+        },
+        settle: (failure) => {
+          if (failure !== undefined) reject(failure);
+          else if (result !== undefined) resolve(result.value);
+          else reject(thrown);
+        },
+      });
+      this.running ??= this.runTurns();
+    });
   }
 
-  override async close(): Promise<void> {
-    await super.close();
+  append(batch: ChangeBatch): void {
+    this.lines.push(JSON.stringify({ changes: batch }));
+    // Appended outside a turn (a delivery's bookkeeping): a turn of its own writes it.
+    this.running ??= this.runTurns();
+  }
+
+  flushed(): Promise<void> {
+    if (this.lines.length === 0 && this.running === undefined) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    await this.running;
     await this.pool.end();
   }
+
+  private async runTurns(): Promise<void> {
+    // Let the calls of this turn of the event loop join.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0 || this.lines.length > 0) {
+      const calls = this.queue;
+      this.queue = [];
+      const failure = await this.runTurn(calls);
+      for (const call of calls) call.settle(failure);
+      for (const wake of this.waiters.splice(0)) wake();
+      if (failure !== undefined && calls.length === 0) break;
+    }
+    this.running = undefined;
+  }
+
+  /** One transaction: catch up, run the calls, write their lines. Answers the error that failed it, if one did. */
+  private async runTurn(calls: readonly Call[]): Promise<StoreError | undefined> {
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await this.pool.connect();
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [STATE_LOCK]);
+      const rows = (await client.query<Row>('SELECT seq, line FROM change_log WHERE seq > $1 ORDER BY seq', [this.stale ? 0 : this.applied])).rows;
+      if (this.stale) {
+        this.lines = [];
+        this.replica.rebuild(this.loggedLines(rows));
+        this.stale = false;
+      } else {
+        this.replica.apply(this.loggedLines(rows));
+      }
+      for (const call of calls) call.run();
+      const lines = this.lines;
+      this.lines = [];
+      if (lines.length > 0) {
+        const inserted = await client.query<{ seq: string }>(
+          'INSERT INTO change_log (line) SELECT line::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS given(line, n) ORDER BY n RETURNING seq',
+          [lines],
+        );
+        this.applied = Math.max(this.applied, ...inserted.rows.map(({ seq }) => Number(seq)));
+      }
+      await client.query('COMMIT');
+      return undefined;
+    } catch (error) {
+      await client?.query('ROLLBACK').catch(() => undefined);
+      // What the calls did is in memory and not in the log: the next turn builds the replica afresh from the log.
+      this.stale = true;
+      this.lines = [];
+      return new StoreError(`PostgreSQL at ${shownUrl(this.url)} is unavailable: ${describe(error)}.`);
+    } finally {
+      client?.release();
+    }
+  }
+
+  private loggedLines(rows: readonly Row[]): LoggedLine[] {
+    if (rows.length > 0) this.applied = Math.max(this.applied, Number(rows.at(-1)?.seq));
+    return rows.map(({ seq, line }) => ({ json: line, where: `${shownUrl(this.url)}, change_log seq ${seq}` }));
+  }
+}
+
+interface Row {
+  readonly seq: string;
+  readonly line: unknown;
 }
 
 function describe(error: unknown): string {

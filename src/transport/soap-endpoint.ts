@@ -119,7 +119,7 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
     checkContentType(contentType, settings.strict);
     const envelope = readEnvelope(bodyText(request.body));
     version = trace.version = envelope.version;
-    trace.headers = readRequestHeaders(envelope.headers);
+    const headers = (trace.headers = readRequestHeaders(envelope.headers));
     if (settings.strict) checkStrictEnvelope(version, envelope.headersOutsideHeader);
     const contentTypeProblem = contentTypeWarning(contentType.mediaType, contentType.raw, version);
     if (contentTypeProblem !== undefined) trace.warnings.add(contentTypeProblem);
@@ -143,15 +143,20 @@ async function replyTo(settings: SoapEndpointSettings, tenant: TenantId, service
       truncate = fault.action.kind === 'truncate';
     }
 
-    const nowMs = epochMillisecondsOf(settings.clock.now());
-    const leniency = { strict: settings.strict, warn: (warning: FidelityWarning) => trace.warnings.add(warning) };
-    const user = authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers: trace.headers, nowMs, digester: request.digester }, leniency);
-    const { store, credentials, clock, strict, ticketTtlMs } = settings;
-    const events: ChatEvent[] = [];
-    const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning), notify: (event) => events.push(event) };
-    const answer = answerSuccess(version, operation, call.run(context));
-    // The call's events are queued (and, with a data directory, kept) with its changes; they are sent once those are durable.
-    settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
+    const runCall = () => {
+      const nowMs = epochMillisecondsOf(settings.clock.now());
+      const leniency = { strict: settings.strict, warn: (warning: FidelityWarning) => trace.warnings.add(warning) };
+      const user = authorize(settings.credentials, settings.mode, binding.requires, { tenant, headers, nowMs, digester: request.digester }, leniency);
+      const { store, credentials, clock, strict, ticketTtlMs } = settings;
+      const events: ChatEvent[] = [];
+      const context: OperationContext = { tenant, user, store, credentials, clock, strict, ticketTtlMs, warn: (warning) => trace.warnings.add(warning), notify: (event) => events.push(event) };
+      const answer = answerSuccess(version, operation, call.run(context));
+      // The call's events are queued (and, with a data directory, kept) with its changes; they are sent once those are durable.
+      settings.webhooks.publish(tenant, user?.AssociateId ?? 0, events);
+      return answer;
+    };
+    // Where instances share the state, the call waits for its turn (see Durability.serialized).
+    const answer = settings.durability.serialized === undefined ? runCall() : await settings.durability.serialized(runCall);
     // A change is acknowledged only once it is durable (with a data directory; at once without).
     await settings.durability.flushed();
     return { kind: truncate ? 'truncate' : 'answer', answer };
