@@ -21,6 +21,8 @@ export const ERRORS = {
   ActionNotSupported: { kind: 'fault', status: 500, code: 'Client', subcode: 'ActionNotSupported', rest: { status: 404, errorType: 'NotFoundException' } },
   DeserializationFailed: { kind: 'fault', status: 500, code: 'Client', subcode: 'DeserializationFailed', rest: { status: 400, errorType: 'ArgumentException' } },
   InternalServiceFault: { kind: 'fault', status: 500, code: 'Server', subcode: 'InternalServiceFault', rest: { status: 500, errorType: 'InternalServerError' } },
+  /** The shared store (PostgreSQL) did not answer: the call was not made; the emulator recovers once it answers again. */
+  StoreUnavailable: { kind: 'fault', status: 500, code: 'Server', rest: { status: 503, errorType: 'ServiceUnavailableException' } },
 
   TicketMissing: { kind: 'application', exceptionType: 'SoAuthenticationException', rest: { status: 401 } },
   TicketUnknown: { kind: 'application', exceptionType: 'SoAuthenticationException', rest: { status: 401 } },

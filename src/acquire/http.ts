@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { arrivalTime, type Clock } from '../clock.js';
 import type { JsonValue } from '../contract/schema.js';
-import { logUnexpectedError } from '../errors.js';
+import { EmulatorError, logUnexpectedError } from '../errors.js';
 import type { FaultInjector, FaultSpec } from '../faults.js';
 import type { Journal, Outcome } from '../journal/journal.js';
 import type { Durability } from '../store/change-log.js';
@@ -210,6 +210,7 @@ class NotHere extends AcquireError {
 
 function asAcquireError(error: unknown, log: (line: string) => void): AcquireError {
   if (error instanceof AcquireError) return error;
+  if (error instanceof EmulatorError && error.code === 'StoreUnavailable') return new AcquireError('ERROR_SERVER_ERROR', error.message);
   const id = logUnexpectedError(error, log, ' (Acquire)');
   return new AcquireError('ERROR_SERVER_ERROR', `The emulator failed unexpectedly; its log says more under request ${id}.`);
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { EmulatorError } from '../errors.js';
 import type { ChangeBatch, ChangeLog, LoggedLine, OpenedLog } from './change-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
@@ -67,7 +68,7 @@ const STATE_LOCK = 0x5e8_8c4a8;
 
 interface Call {
   run(): void;
-  settle(error?: Error): void;
+  settle(error?: EmulatorError): void;
 }
 
 /**
@@ -170,7 +171,7 @@ export class PostgresChangeLog implements ChangeLog {
   }
 
   /** One transaction: catch up, run the calls, write their lines. Answers the error that failed it, if one did. */
-  private async runTurn(calls: readonly Call[]): Promise<StoreError | undefined> {
+  private async runTurn(calls: readonly Call[]): Promise<EmulatorError | undefined> {
     let client: pg.PoolClient | undefined;
     try {
       client = await this.pool.connect();
@@ -201,7 +202,7 @@ export class PostgresChangeLog implements ChangeLog {
       // What the calls did is in memory and not in the log: the next turn builds the replica afresh from the log.
       this.stale = true;
       this.lines = [];
-      return new StoreError(`PostgreSQL at ${shownUrl(this.url)} is unavailable: ${describe(error)}.`);
+      return new EmulatorError('StoreUnavailable', `The store is unavailable: PostgreSQL at ${shownUrl(this.url)} did not answer (${describe(error)}). Nothing was changed; try again.`);
     } finally {
       client?.release();
     }

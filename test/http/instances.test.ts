@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import pg from 'pg';
 import { startEmulator, type FixturesDocument, type RunningEmulator } from '../../src/index.js';
 import { freshDatabase } from '../support/postgres.js';
 import { addChatMessageBody, envelope, getChatMessagesBody, loginBody, messagesOf, postSoap, readAnswer, SAMPLE_TICKET, SAMPLE_TOKEN, type Node } from '../support/soap.js';
@@ -6,7 +7,16 @@ import { addChatMessageBody, envelope, getChatMessagesBody, loginBody, messagesO
 const FIXTURES: FixturesDocument = {
   tickets: [SAMPLE_TICKET],
   applicationTokens: [SAMPLE_TOKEN],
-  tenants: { default: { sessions: [1, 2], users: [{ UserName: 'agent', Password: 'secret', AssociateId: 5 }] } },
+  tenants: {
+    default: {
+      sessions: [1, 2, ...Array.from({ length: 20 }, (_, i) => ({ ChatSessionId: 10 + i, Status: 'InQueue', CustomerName: `Customer ${i}` }))],
+      users: [
+        { UserName: 'agent', Password: 'secret', AssociateId: 5 },
+        { UserName: 'kari', Password: 'k', AssociateId: 6, tickets: ['7T:kari=='] },
+        { UserName: 'ola', Password: 'o', AssociateId: 7, tickets: ['7T:ola=='] },
+      ],
+    },
+  },
 };
 
 /** Adds a message; answers the id it got, or undefined when the call did not succeed. */
@@ -92,4 +102,55 @@ describe('several instances on one PostgreSQL database', function () {
     expect(await add(first, '1', 'before the login was used elsewhere')).to.equal(1);
     expect(await read(second, '1', 0, ticket)).to.deep.equal([[1, 'before the login was used elsewhere']]);
   });
+
+  it('two agents picking up the same queued session on two instances: one gets it, the other nil, never two owners', async () => {
+    const pickUp = async (instance: RunningEmulator, id: number, ticket: string): Promise<string | null> => {
+      const answer = await postSoap(instance.chatUrl, 'PickUpChatSession', envelope('1.1', `<c:PickUpChatSession><c:ChatSessionId>${id}</c:ChatSessionId></c:PickUpChatSession>`, { ticket }));
+      const read = readAnswer(answer.text);
+      expect(read.headers['Succeeded'], answer.text).to.equal('true');
+      const response = (read.body['PickUpChatSessionResponse'] as Node)['Response'] as Node;
+      return response['@nil'] === 'true' ? null : String((response['User'] as Node)['AssociateId']);
+    };
+    for (let id = 10; id < 30; id += 1) {
+      const owners = await Promise.all([pickUp(instances[0] as RunningEmulator, id, '7T:kari=='), pickUp(instances[1] as RunningEmulator, id, '7T:ola==')]);
+      const winners = owners.filter((owner) => owner !== null);
+      expect(winners, `session ${id}: ${JSON.stringify(owners)}`).to.have.length(1);
+    }
+  });
+
+  it('answers a fault while its database refuses connections, changes nothing, and recovers by itself when it is back', async () => {
+    const url = await freshDatabase();
+    const logged: string[] = [];
+    const emulator = await startEmulator({ store: url, fixtures: FIXTURES, log: (line) => logged.push(line) });
+    try {
+      expect(await add(emulator, '1', 'before')).to.equal(1);
+      await outage(url, true);
+      const refused = await postSoap(emulator.chatUrl, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: 'during' })));
+      expect(refused.status).to.equal(500);
+      expect(readAnswer(refused.text).fault?.reason).to.match(/^The store is unavailable: PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/chat_test_[0-9a-f]+ did not answer \(.+\)\. Nothing was changed; try again\.$/);
+      await outage(url, false);
+      expect(await add(emulator, '1', 'after')).to.equal(2);
+      expect(await read(emulator, '1', 0)).to.deep.equal([
+        [1, 'before'],
+        [2, 'after'],
+      ]);
+    } finally {
+      await emulator.stop();
+    }
+  });
 });
+
+/** Closes the database to connections (and ends those it has), or opens it again: an outage of that database alone. */
+async function outage(url: string, down: boolean): Promise<void> {
+  const server = new URL(url);
+  const name = server.pathname.slice(1);
+  server.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS ${down ? 'false' : 'true'}`);
+    if (down) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+  } finally {
+    await admin.end();
+  }
+}
