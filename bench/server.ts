@@ -64,7 +64,7 @@ async function startTheEmulator(spec: Extract<ServerSpec, { kind: 'emulator' }>)
     document = new WeakRef(fixtures);
   }
   const t1 = performance.now();
-  const emulator = await startEmulator({ port: 0, host: HOST, fixtures, log });
+  const emulator = await startEmulator({ port: 0, host: HOST, fixtures, log, ...(spec.store === undefined ? {} : { store: spec.store }) });
   const t2 = performance.now();
   if (typeof fixtures === 'string') rmSync(fixtures, { force: true });
   return {

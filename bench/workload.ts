@@ -16,6 +16,7 @@ export const SESSION_ADD_SOAP11 = 1;
 /** The documented SOAP 1.2 sample adds to session 0. */
 export const SESSION_ADD_SAMPLE = 0;
 export const SESSION_10 = 10;
+export const SESSION_100 = 100;
 export const SESSION_1000 = 1000;
 /** The tenant whose webhook takes every message it gets (see `add-webhook`). */
 export const WEBHOOK_TENANT = 'CustHook';
@@ -83,9 +84,9 @@ function message(session: number, index: number): MessageDocument {
 export function fixturesText(plan: FixturePlan): string {
   const tenant: Omit<TenantDocument, 'messages'> =
     plan.preset === 'main'
-      ? { sessions: [SESSION_ADD_SAMPLE, SESSION_ADD_SOAP11, SESSION_10, SESSION_1000, AGENT_SESSION, ...queuedSessions()], users: [AGENT] }
+      ? { sessions: [SESSION_ADD_SAMPLE, SESSION_ADD_SOAP11, SESSION_10, SESSION_100, SESSION_1000, AGENT_SESSION, ...queuedSessions()], users: [AGENT] }
       : { sessions: [SESSION_SCALE] };
-  const groups = plan.preset === 'main' ? [{ session: SESSION_10, count: 10 }, { session: SESSION_1000, count: 1000 }] : [{ session: SESSION_SCALE, count: plan.messages }];
+  const groups = plan.preset === 'main' ? [{ session: SESSION_10, count: 10 }, { session: SESSION_100, count: 100 }, { session: SESSION_1000, count: 1000 }] : [{ session: SESSION_SCALE, count: plan.messages }];
   const parts: string[] = [];
   for (const { session, count } of groups) {
     for (let i = 1; i <= count; i += 1) parts.push(JSON.stringify(message(session, i)));
@@ -281,6 +282,12 @@ export function mainOperations(): Operation[] {
       label: 'GetChatMessages, 10 msgs',
       request: getChatMessagesSoap11(SESSION_10, 0),
       expect: succeeded(false, '10 messages', messageCount(10)),
+    },
+    {
+      key: 'get-100',
+      label: 'GetChatMessages, 100 msgs',
+      request: getChatMessagesSoap11(SESSION_100, 0),
+      expect: succeeded(false, '100 messages', messageCount(100)),
     },
     {
       key: 'get-1000',

@@ -15,7 +15,8 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE TABLE change_log (
         seq bigserial PRIMARY KEY,
-        line jsonb NOT NULL,
+        -- A group of changes as the JSON text a data directory's line holds: written and read as text, as the log is.
+        line text NOT NULL,
         written_at timestamptz NOT NULL DEFAULT now()
       );
     `,

@@ -175,9 +175,11 @@ export class PostgresChangeLog implements ChangeLog {
     let client: pg.PoolClient | undefined;
     try {
       client = await this.pool.connect();
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [STATE_LOCK]);
-      const rows = (await client.query<Row>('SELECT seq, line FROM change_log WHERE seq > $1 ORDER BY seq', [this.stale ? 0 : this.applied])).rows;
+      // One round trip: begin, wait for the lock, read what the others wrote (`applied` is this process's own integer).
+      const results = (await client.query(
+        `BEGIN; SELECT pg_advisory_xact_lock(${STATE_LOCK}); SELECT seq, line FROM change_log WHERE seq > ${this.stale ? 0 : this.applied} ORDER BY seq`,
+      )) as unknown as pg.QueryResult<Row>[];
+      const rows = results.at(-1)?.rows ?? [];
       if (this.stale) {
         this.lines = [];
         this.replica.rebuild(this.loggedLines(rows));
@@ -190,7 +192,7 @@ export class PostgresChangeLog implements ChangeLog {
       this.lines = [];
       if (lines.length > 0) {
         const inserted = await client.query<{ seq: string }>(
-          'INSERT INTO change_log (line) SELECT line::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS given(line, n) ORDER BY n RETURNING seq',
+          'INSERT INTO change_log (line) SELECT line FROM unnest($1::text[]) WITH ORDINALITY AS given(line, n) ORDER BY n RETURNING seq',
           [lines],
         );
         this.applied = Math.max(this.applied, ...inserted.rows.map(({ seq }) => Number(seq)));
@@ -210,13 +212,21 @@ export class PostgresChangeLog implements ChangeLog {
 
   private loggedLines(rows: readonly Row[]): LoggedLine[] {
     if (rows.length > 0) this.applied = Math.max(this.applied, Number(rows.at(-1)?.seq));
-    return rows.map(({ seq, line }) => ({ json: line, where: `${shownUrl(this.url)}, change_log seq ${seq}` }));
+    return rows.map(({ seq, line }) => ({ json: parseLine(line, seq, this.url), where: `${shownUrl(this.url)}, change_log seq ${seq}` }));
   }
 }
 
 interface Row {
   readonly seq: string;
-  readonly line: unknown;
+  readonly line: string;
+}
+
+function parseLine(line: string, seq: string, url: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (error) {
+    throw new StoreError(`${shownUrl(url)}, change_log seq ${seq} is not a JSON record (${(error as Error).message}): the table was changed by something else than the emulator.`);
+  }
 }
 
 function describe(error: unknown): string {
