@@ -837,6 +837,35 @@ describe('cli (the compiled command line, run as a process)', function () {
       expect(lost, 'acknowledged messages missing after the restart').to.deep.equal([]);
     });
 
+    it('two instances on one database (--store), one killed -9 mid-load: the other goes on, and holds everything acknowledged by either', async function () {
+      this.timeout(60_000);
+      const url = await freshDatabase();
+      const [killed, survivor] = await Promise.all([startCli(['--port', '0', '--store', url]), startCli(['--port', '0', '--store', url])]);
+      const write = (endpoint: string) => async (text: string) => {
+        const answer = await postSoap(endpoint, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: text })));
+        const id = /<ChatMessageId>(\d+)<\/ChatMessageId>/.exec(answer.text)?.[1];
+        return answer.status === 200 ? id : undefined;
+      };
+      // The survivor writes all along, before, during and after the other one is killed.
+      const fromSurvivor = new Map<string, string>();
+      let done = false;
+      const survivorWrites = (async () => {
+        for (let i = 0; !done; i += 1) {
+          const id = await write(survivor.endpoint)(`s-${i}`);
+          if (id !== undefined) fromSurvivor.set(`s-${i}`, id);
+        }
+      })();
+      const fromKilled = await killWhileWriting(killed.cli, write(killed.endpoint));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      done = true;
+      await survivorWrites;
+      const answer = await getMessages(survivor.endpoint);
+      const stored = new Map(messagesOf(readAnswer(answer.text), 'GetChatMessages').map((m) => [String(m['Message']), String(m['ChatMessageId'])]));
+      const lost = [...fromKilled, ...fromSurvivor].filter(([text, id]) => stored.get(text) !== id);
+      expect(lost, 'acknowledged messages missing on the survivor').to.deep.equal([]);
+      expect(new Set(stored.values()).size, 'ids given twice').to.equal(stored.size);
+    });
+
     it('SIGTERM with requests in flight: each gets its answer, new connections are refused, exit 0', async () => {
       const { cli, endpoint, base } = await startCli(['--port', '0']);
       // Hold the next 20 calls for 700 ms, so that they are in flight when the signal comes.

@@ -118,6 +118,37 @@ describe('several instances on one PostgreSQL database', function () {
     }
   });
 
+  it("one tenant reset again and again while another tenant's suite writes on both instances: the writer loses nothing", async () => {
+    const addTo = async (instance: RunningEmulator, tenant: string, text: string): Promise<number | undefined> => {
+      const answer = await postSoap(`${instance.url}/${tenant}/Remote/Services88/Chat.svc`, 'AddChatMessage', envelope('1.1', addChatMessageBody('1', { Message: text })));
+      const id = /<ChatMessageId>(\d+)<\/ChatMessageId>/.exec(answer.text)?.[1];
+      return answer.status === 200 && id !== undefined ? Number(id) : undefined;
+    };
+    let writing = true;
+    const resets = (async () => {
+      for (let i = 0; writing; i += 1) {
+        await addTo(instances[i % 2] as RunningEmulator, 'CustReset', `to be reset ${i}`);
+        const reset = await fetch(`${(instances[(i + 1) % 2] as RunningEmulator).url}/__admin/reset?tenant=CustReset`, { method: 'POST' });
+        expect(reset.status).to.equal(200);
+      }
+    })();
+    const acknowledged: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, worker) => {
+        for (let i = 0; i < 40; i += 1) {
+          const id = await addTo(instances[worker % 2] as RunningEmulator, 'CustKeep', `w${worker}-${i}`);
+          if (id !== undefined) acknowledged.push(id);
+        }
+      }),
+    );
+    writing = false;
+    await resets;
+    expect(acknowledged).to.have.length(400);
+    const answer = await postSoap(`${(instances[1] as RunningEmulator).url}/CustKeep/Remote/Services88/Chat.svc`, 'GetChatMessages', envelope('1.1', getChatMessagesBody('1', '0')));
+    const stored = messagesOf(readAnswer(answer.text), 'GetChatMessages').map((message) => Number(message['ChatMessageId']));
+    expect(stored).to.deep.equal([...acknowledged].sort((a, b) => a - b));
+  });
+
   it('answers a fault while its database refuses connections, changes nothing, and recovers by itself when it is back', async () => {
     const url = await freshDatabase();
     const logged: string[] = [];
