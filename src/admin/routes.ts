@@ -11,7 +11,7 @@ import type { EmulatorState } from '../emulator-state.js';
 import type { FaultAction, InjectedFault } from '../faults.js';
 import { logUnexpectedError } from '../errors.js';
 import { FixturesError, parseFixtures } from '../fixtures.js';
-import { inTurn, type Durability } from '../store/change-log.js';
+import { IN_MEMORY_ONLY, inTurn, type Durability } from '../store/change-log.js';
 import { AdminInputError, parseClockSetting, parseDeliveryFault, parseDeliveryQuery, parseFaultSpec, parseJournalFilter } from './input.js';
 import { ADMIN_OPENAPI } from './openapi.js';
 
@@ -45,10 +45,10 @@ export function adminRouter(settings: AdminSettings): Router {
   router.use(requireToken(settings.adminToken));
   router.use(express.json({ limit: settings.maxBodyBytes, type: () => true }));
 
-  route(router, state.durability, '/health', {
+  route(router, NO_SHARED_STATE, '/health', {
     GET: () => ({ status: 'ok', uptimeSeconds: Math.round((Date.now() - settings.startedAtMs) / 1000), clock: clockView(state) }),
   });
-  route(router, state.durability, '/openapi.json', { GET: () => ADMIN_OPENAPI });
+  route(router, NO_SHARED_STATE, '/openapi.json', { GET: () => ADMIN_OPENAPI });
   route(router, state.durability, '/reset', {
     POST: async (request) => {
       const tenant = queryTenant(request);
@@ -98,14 +98,14 @@ export function adminRouter(settings: AdminSettings): Router {
       return { tenant, messages: state.acquire.messages(tenant).map((message) => ({ ...message })) };
     },
   });
-  route(router, state.durability, '/requests', {
+  route(router, NO_SHARED_STATE, '/requests', {
     GET: (request) => state.requests(parseJournalFilter(request.query as Record<string, unknown>, state.clock)),
     DELETE: () => {
       state.journal.clear();
       return { cleared: true };
     },
   });
-  route(router, state.durability, '/clock', {
+  route(router, NO_SHARED_STATE, '/clock', {
     GET: () => clockView(state),
     PUT: (request) => {
       state.clock.set(parseClockSetting(request.body, state.clock));
@@ -129,7 +129,7 @@ export function adminRouter(settings: AdminSettings): Router {
       return state.deliveries.deliveries(filter);
     },
   });
-  route(router, state.durability, '/webhooks/faults', {
+  route(router, NO_SHARED_STATE, '/webhooks/faults', {
     GET: () => ({ faults: state.deliveries.pendingFaults() }),
     POST: (request) => {
       const given = parseDeliveryFault(request.body);
@@ -139,7 +139,7 @@ export function adminRouter(settings: AdminSettings): Router {
     },
     DELETE: () => ({ cleared: state.deliveries.clearFaults() }),
   });
-  route(router, state.durability, '/faults', {
+  route(router, NO_SHARED_STATE, '/faults', {
     GET: () => ({ faults: state.faults.list().map(faultView) }),
     POST: (request) => ({ fault: faultView(state.injectFault(parseFaultSpec(request.body))) }),
     DELETE: () => {
@@ -163,6 +163,9 @@ export function adminRouter(settings: AdminSettings): Router {
 type Handler = (request: Request) => unknown;
 
 /** One path and its methods; another method gets 405 with Allow. */
+/** What the paths of this instance's own things (health, journal, clock, faults) need: no turn. */
+const NO_SHARED_STATE = IN_MEMORY_ONLY;
+
 /** An admin path's handlers: each runs in its turn where instances share the state (see Durability.serialized). */
 function route(router: Router, durability: Durability, path: string, handlers: Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE', Handler>>): void {
   router.all(path, async (request, response) => {
