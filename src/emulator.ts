@@ -104,6 +104,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       headersTimeout: requestTimeout,
       // How often Node looks for requests past their time: often enough that the timeout is kept to within a second.
       connectionsCheckingInterval: Math.min(1000, requestTimeout),
+      // An idle kept-alive connection stays open as long as IIS keeps one (its connectionTimeout, 2 minutes), not
+      // Node's 5 s: a client that pools connections, as WCF's does, would otherwise reuse one the emulator had just
+      // closed, and see the connection reset.
+      keepAliveTimeout: IIS_IDLE_CONNECTION_MS,
     },
     listener,
   );
@@ -142,6 +146,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   };
 }
+
+const IIS_IDLE_CONNECTION_MS = 120_000;
 
 const NO_FIXTURES: Fixtures = { tickets: [], applicationTokens: [], bearerTokens: [], tenants: new Map() };
 
