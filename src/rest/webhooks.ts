@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { isLoopback } from '../config.js';
 import { formatXsDateTime } from '../contract/datetime.js';
 import { badValue, EmulatorError } from '../errors.js';
+import { inTurn, type Durability } from '../store/change-log.js';
 import { DEFAULT_TENANT, type TenantId } from '../store/chat-store.js';
 import type { CredentialStore } from '../store/credentials.js';
 import type { TenantNames } from '../store/tenants.js';
@@ -30,6 +31,7 @@ export interface WebhookRouteSettings {
   readonly webhookHosts: readonly string[];
   /** What sends the registration's test event. */
   readonly webhooks: Pick<WebhookDispatcher, 'post'>;
+  readonly durability: Durability;
 }
 
 /**
@@ -43,8 +45,13 @@ export function webhookEndpoints(router: Router, settings: WebhookRouteSettings,
       router[method](full, readsBody, (request, response, next) => {
         const tenant = settings.tenants.resolve((request.params['custId'] as string | undefined) ?? DEFAULT_TENANT);
         Promise.resolve()
-          .then(() => authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') }))
-          .then(() => run(request, tenant))
+          // Where instances share the state, the call waits for its turn (see Durability.serialized).
+          .then(async () =>
+            await inTurn(settings.durability, () => {
+              authenticateRest(settings.credentials, settings.mode, tenant, settings.clock, { authorization: request.headers.authorization, appToken: request.get('SO-AppToken') });
+              return run(request, tenant);
+            }),
+          )
           .then(({ status, body }) => {
             if (body === undefined) response.status(status).end();
             else response.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
@@ -64,10 +71,15 @@ export function webhookEndpoints(router: Router, settings: WebhookRouteSettings,
   handle('get', '/default', async () => ({ status: 200, body: webhookView(newWebhook(0, settings.clock)) }));
   handle('get', '/:id', async (request, tenant) => ({ status: 200, body: webhookView(known(tenant, request.params['id'])) }));
   handle('post', '', async (request, tenant) => {
-    const given = readWebhook(bodyOf(request), newWebhook(settings.state.webhooks.nextId(tenant), settings.clock), request, settings);
+    const given = readWebhook(bodyOf(request), newWebhook(0, settings.clock), request, settings);
     await testTarget(given, settings.webhooks);
-    settings.state.putWebhook(tenant, given);
-    return { status: 200, body: webhookView(given) };
+    // The id is taken and the webhook kept in one turn, after the test event: instances registering at once get two ids.
+    const kept = await inTurn(settings.durability, () => {
+      const webhook = { ...given, WebhookId: settings.state.webhooks.nextId(tenant) };
+      settings.state.putWebhook(tenant, webhook);
+      return webhook;
+    });
+    return { status: 200, body: webhookView(kept) };
   });
   handle('put', '/:id', async (request, tenant) => {
     const stored = known(tenant, request.params['id']);
