@@ -7,7 +7,7 @@ import type { ChatPresence, ChatSessionEntity, ChatTopicAgent, ChatTopicEntity, 
 import { defaultSystemInfo } from './operations/principal.js';
 import type { ReadContext } from './contract/codec.js';
 import { SERVICES88_NS } from './contract/namespaces.js';
-import { emptyPrincipal, SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } from './contract/principal.js';
+import { emptyPrincipal, principalCarrierType, SO_PRINCIPAL_CARRIER_FIELDS, type SoPrincipalCarrier } from './contract/principal.js';
 import { strictReading, type JsonReading, type JsonValue } from './contract/schema.js';
 import { schemaOf } from './contract/schemas.js';
 import { clark, XS_NS } from './contract/wsdl-model.js';
@@ -279,7 +279,6 @@ function resolveAgent(agent: ChatTopicAgent, tenant: TenantId, store: ChatStore)
 
 /** The contract's types the fixtures are read by, strictly (see JsonReading): exactly as SOAP reads them. */
 const CHAT_MESSAGE = () => schemaOf('Chat').codec(clark(SERVICES88_NS, 'ChatMessage'));
-const SO_PRINCIPAL_CARRIER = () => schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
 const XS_INT = () => schemaOf('Chat').codec(clark(XS_NS, 'int'));
 const CHAT_SESSION = () => schemaOf('Chat').codec(clark(SERVICES88_NS, 'ChatSessionEntity'));
 
@@ -326,7 +325,7 @@ function parseUser(json: unknown, where: string, context: ReadContext): User {
   const reading = fixturesReading(context);
   // The user name is written into answers (the principal's Associate); the password never is.
   schemaOf('SoPrincipal').codec(clark(XS_NS, 'string')).fromJson(userName, `${where}.UserName`, reading);
-  const read = SO_PRINCIPAL_CARRIER().fromJson(given, where, reading) as unknown as SoPrincipalCarrier & Record<string, unknown>;
+  const read = principalCarrierType().fromJson(given, where, reading) as unknown as SoPrincipalCarrier & Record<string, unknown>;
   const principal: Record<string, unknown> = { ...USER_DEFAULTS, Associate: userName };
   for (const name of PRINCIPAL_FIELDS) if (given[name] !== undefined) principal[name] = read[name];
   // Built from USER_DEFAULTS and the fields the schema read, in contract order.
@@ -336,7 +335,7 @@ function parseUser(json: unknown, where: string, context: ReadContext): User {
 /** A user as the change log keeps it: the fixtures' own format, read back by parseUser. */
 export const FIXTURE_USERS: UserCodec = {
   toJson(user) {
-    const principal = SO_PRINCIPAL_CARRIER().json(user.principal) as { readonly [field: string]: JsonValue };
+    const principal = principalCarrierType().json(user.principal) as { readonly [field: string]: JsonValue };
     const fields = Object.fromEntries(PRINCIPAL_FIELDS.map((name) => [name, principal[name] ?? null]));
     return { UserName: user.userName, Password: user.password, ...fields, tickets: [...user.tickets] };
   },

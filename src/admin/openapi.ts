@@ -1,8 +1,7 @@
 import { ACQUIRE_OPERATIONS } from '../acquire/operations.js';
 import { chatMessageType } from '../contract/chat-message.js';
-import { SERVICES88_NS } from '../contract/namespaces.js';
 import { OPERATION_NAMES } from '../contract/operations.js';
-import { SO_PRINCIPAL_CARRIER_FIELDS } from '../contract/principal.js';
+import { principalCarrierType, SO_PRINCIPAL_CARRIER_FIELDS } from '../contract/principal.js';
 import { schemaOf } from '../contract/schemas.js';
 import { clark, XS_NS } from '../contract/wsdl-model.js';
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js';
@@ -30,7 +29,7 @@ function contractSchemas(): { readonly components: { readonly [name: string]: Op
   const components = new OpenApiComponents();
   components.schemaOf(chatMessageType());
   const session = components.schemaOf(recordType('sessions'));
-  const carrier = schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
+  const carrier = principalCarrierType();
   const principal = Object.fromEntries(
     SO_PRINCIPAL_CARRIER_FIELDS.flatMap((name, i) => (name === 'Licenses' || name === 'ProvidedCredentials' ? [] : [[name, components.propertyOf(carrier, i)]])),
   );

@@ -1,10 +1,19 @@
 import { TYPE_FIELDS, type SoPrincipalCarrier as GeneratedCarrier } from './generated.js';
+import { SERVICES88_NS } from './namespaces.js';
+import type { TypeCodec } from './schema.js';
+import { schemaOf } from './schemas.js';
+import { clark } from './wsdl-model.js';
 
 /**
  * Who a user is, as the emulator keeps it: SoPrincipalCarrier as SoPrincipal.wsdl declares it (generated),
  * without Licenses and ProvidedCredentials, which the emulator grants none of and answers empty.
  */
 export type SoPrincipalCarrier = Omit<GeneratedCarrier, 'Licenses' | 'ProvidedCredentials'>;
+
+/** SoPrincipalCarrier's codec, as SoPrincipal.wsdl declares it: how fixtures, the change log and the admin API read and write a principal. */
+export function principalCarrierType(): TypeCodec {
+  return schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
+}
 
 /** The SoPrincipalCarrier sequence, in contract order. */
 export const SO_PRINCIPAL_CARRIER_FIELDS = TYPE_FIELDS.SoPrincipalCarrier;

@@ -2,11 +2,8 @@ import type { AccountSetup, AcquireAccounts } from '../acquire/accounts.js';
 import { messageFromJson, messageToJson, parseAccount, setupToJson, type FixtureMessage } from '../acquire/setup.js';
 import { chatMessageType, type ChatMessage } from '../contract/chat-message.js';
 import type { ReadContext } from '../contract/codec.js';
-import { SERVICES88_NS } from '../contract/namespaces.js';
-import type { SoPrincipalCarrier } from '../contract/principal.js';
+import { principalCarrierType, type SoPrincipalCarrier } from '../contract/principal.js';
 import { strictReading, type JsonReading, type JsonValue } from '../contract/schema.js';
-import { schemaOf } from '../contract/schemas.js';
-import { clark } from '../contract/wsdl-model.js';
 import { COLLECTION_NAMES, type ChatStore, type CollectionName, type NewChatMessage, type RecordKey, type RecordTypes, type TenantId } from './chat-store.js';
 import type { InMemoryCredentials, User } from './credentials.js';
 import { recordType } from './records.js';
@@ -126,7 +123,7 @@ export function changeToJson(change: Change, users: UserCodec): JsonValue {
     case 'acquire-message':
       return { kind: 'acquire-message', tenant: change.tenant, message: messageToJson(change.message) };
     case 'ticket':
-      return { kind: 'ticket', tenant: change.tenant, digest: change.digest, issuedAtMs: change.issuedAtMs, expiresAtMs: change.expiresAtMs, user: change.user === null ? null : principalCodec().json(change.user) };
+      return { kind: 'ticket', tenant: change.tenant, digest: change.digest, issuedAtMs: change.issuedAtMs, expiresAtMs: change.expiresAtMs, user: change.user === null ? null : principalCarrierType().json(change.user) };
   }
 }
 
@@ -186,15 +183,13 @@ export function changeFromJson(json: unknown, where: string, users: UserCodec, c
     case 'ticket': {
       const { digest, issuedAtMs, expiresAtMs, user } = change;
       if (typeof digest !== 'string' || typeof issuedAtMs !== 'number' || typeof expiresAtMs !== 'number') throw new ChangeFormatError(`${where} is not a ticket this emulator wrote.`);
-      const principal = user === null ? null : (principalCodec().fromJson(user, `${where}.user`, reading) as unknown as SoPrincipalCarrier);
+      const principal = user === null ? null : (principalCarrierType().fromJson(user, `${where}.user`, reading) as unknown as SoPrincipalCarrier);
       return { kind: 'ticket', tenant: tenant as TenantId, digest, issuedAtMs, expiresAtMs, user: principal };
     }
     default:
       throw new ChangeFormatError(`${where} is not a change this emulator wrote.`);
   }
 }
-
-const principalCodec = () => schemaOf('SoPrincipal').codec(clark(SERVICES88_NS, 'SoPrincipalCarrier'));
 
 const changeFormatError = (at: string, problem: string): ChangeFormatError => new ChangeFormatError(`${at}: ${problem}`);
 
